@@ -1,0 +1,138 @@
+"""Summarize many clusters from a JSON Lines file, streaming, in input order.
+
+Each input line is ``{"id": ..., "documents": [str, ...]}`` (optionally
+``"language"``); each output line ``{"id", "summary", "sentences"}``. A bad line
+gets an output line with ``"error"`` (and an empty summary) so output line N
+always answers input line N; the run goes on. Lines are read and written in
+windows, so memory stays bounded however long the file is.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsfuse.errors import MissingInputError, NewsfuseError
+from newsfuse.ingest import articles_from_documents, decode_bytes
+from newsfuse.render import sentence_dict
+from newsfuse.summarize import summarize
+
+_WINDOW_PER_WORKER = 16
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    lines: int
+    failed: int
+
+
+def summarize_line(line_number: int, line: str, words: int) -> tuple[dict[str, Any], str | None]:
+    """One input line to one output record, and an error message when it failed."""
+    record_id: Any = None
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict):
+            raise ValueError("expected a JSON object")
+        record_id = record.get("id")
+        where = f"line {line_number}"
+        articles = articles_from_documents(record.get("documents"), where, f"{record_id}:")
+        if not articles:
+            raise ValueError("'documents' holds no text")
+        language = record.get("language") if isinstance(record.get("language"), str) else None
+        summary = summarize(articles, words=words, language=language)
+    except (ValueError, NewsfuseError) as error:  # JSONDecodeError is a ValueError
+        message = f"line {line_number}: {error}"
+        if isinstance(error, json.JSONDecodeError):
+            message = f"line {line_number}: not valid JSON ({error.msg})"
+        elif message.startswith(f"line {line_number}: line {line_number}"):
+            message = str(error)
+        output = {"id": record_id, "line": line_number, "error": message, "summary": "",
+                  "sentences": []}  # fmt: skip
+        return output, message
+    output = {
+        "id": record_id,
+        "summary": summary.text,
+        "sentences": [sentence_dict(s) for s in summary.sentences],
+        "language": summary.language,
+    }
+    return output, None
+
+
+def _summarize_window(
+    args: tuple[list[tuple[int, str]], int],
+) -> list[tuple[dict[str, Any], str | None]]:
+    window, words = args
+    return [summarize_line(number, line, words) for number, line in window]
+
+
+def _numbered_lines(stream: TextIO) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield number, line
+
+
+def run_batch(
+    input_path: str | Path,
+    output: TextIO,
+    words: int,
+    workers: int = 1,
+    on_error: Callable[[str], None] | None = None,
+    progress: bool = False,
+) -> BatchReport:
+    """Summarize every line of ``input_path`` into ``output``, one line each, in order."""
+    path = Path(input_path)
+    if not path.exists():
+        raise MissingInputError(f"{path}: no such file")
+    if path.is_dir():
+        raise MissingInputError(f"{path}: is a folder; give a JSON Lines file")
+    with path.open("rb") as probe:
+        decode_bytes(probe.read(8192), str(path))  # empty or binary: one clear error up front
+    report_error = on_error or (lambda message: print(message, file=sys.stderr))
+    lines_done = failed = 0
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        numbered = _numbered_lines(stream)
+        window_size = max(1, workers) * _WINDOW_PER_WORKER
+        bar = _progress_bar(path, progress)
+        executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            while window := list(islice(numbered, window_size)):
+                if executor is None:
+                    results = _summarize_window((window, words))
+                else:
+                    # split the window so every worker gets a share; map keeps the order
+                    share = max(1, len(window) // workers)
+                    chunks = [window[i : i + share] for i in range(0, len(window), share)]
+                    results = [
+                        result
+                        for chunk in executor.map(_summarize_window, [(c, words) for c in chunks])
+                        for result in chunk
+                    ]
+                for record, error in results:
+                    output.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    lines_done += 1
+                    if error:
+                        failed += 1
+                        report_error(error)
+                output.flush()
+                if bar is not None:
+                    bar.update(len(window))
+        finally:
+            if executor is not None:
+                executor.shutdown(cancel_futures=True)
+            if bar is not None:
+                bar.close()
+    return BatchReport(lines=lines_done, failed=failed)
+
+
+def _progress_bar(path: Path, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc=path.name, unit=" clusters", file=sys.stderr)

@@ -1,0 +1,337 @@
+"""Cleaning and sentence splitting, both as spans of the original text.
+
+Cleaning never builds a new string: it decides which paragraphs (and lines) of
+``Article.original`` are article text, so every kept character keeps its offset.
+Sentences are then cut inside the kept paragraphs, again as offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsfuse.types import Article, Sentence, Span
+
+# --------------------------------------------------------------------------- cleaning
+
+# Whole lines that are page furniture wherever they appear.
+_FURNITURE_LINE = re.compile(
+    r"""^\W*(?:
+        advertisement|advertising|sponsored(?:\ content)?|story\ continues\ below.*
+      | share(?:\ this)?(?:\ (?:article|story|page|on\ \w+))?|tweet|e-?mail|print|comments?
+      | share\ (?:via|on)\ .*|share\ this\ (?:article|story).*|click\ to\ share.*
+      | (?:sign\ up|subscribe|register)\b.{0,120}|follow\ us\b.{0,80}
+      | read\ more\b.{0,160}|more:\ .{0,160}|see\ also:.{0,160}|related:.{0,160}
+      | click\ here\b.{0,160}|watch(?:\ the)?\ video.{0,80}|video:?|photos?:?|gallery
+      | image\ (?:copyright|caption)\b.*|(?:photo|image|picture)s?(?:\ credit)?:.{0,200}
+      | .{0,300}\((?:AP|AFP|Reuters|Getty)\ (?:Photo|Images?)[^)]*\)
+      | .{0,300}\b(?:REUTERS|AFP|Getty\ Images|AP\ Photo)/[A-Z][\w.\- ]{1,40}
+      | \d+\ photos?|skip\ (?:to\ )?(?:content|ad)|close|menu|search|log\ ?in|sign\ in
+      | (?:©|copyright\b).{0,200}|all\ rights\ reserved.{0,100}
+      | this\ (?:article|story)\ (?:originally\ )?(?:appeared|was\ published).{0,200}
+      | tweet\ with\ a\ location|you\ must\ log\ in\ to\ continue\.?
+      | we\ (?:use|value)\ cookies.{0,300}|notice
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Lines that open the teaser/navigation block at the foot of a page.
+_FOOTER_MARKER = re.compile(
+    r"""^\W*(?:
+        in\ other\ news|load\ more|related(?:\ (?:articles?|stories|coverage|content|news))?
+      | more\ (?:from|on|stories|news)\b.{0,60}|most\ (?:popular|read|viewed|shared)\b.{0,40}
+      | recommended(?:\ for\ you)?|trending(?:\ now)?|you\ (?:may|might)\ also\ like
+      | read\ (?:next|more)|what\ to\ read\ next|top\ stories|latest\ news|popular\ now
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# An author bio: "Shawn Snow is the senior reporter for Marine Corps Times ..."
+_AUTHOR_BIO = re.compile(
+    r"""^(?:[A-Z][\w'’.\-]+\ ){1,3}(?:is|was|has\ been|covers|writes|reports)\b
+        .{0,300}?\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor
+        |producer|author|freelancer|staff|bureau\ chief|covers|intern)\b""",
+    re.VERBOSE,
+)
+_CONTACT_LINE = re.compile(
+    r"^\W*(?:contact|follow|reach|email)\b.{0,80}(?:@|\bat\b|twitter|on\ x\b)",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4}\s*$")
+_TIMESTAMP_LINE = re.compile(
+    r"^\W*(?:published|updated|posted|last\ updated)\b.{0,80}$", re.IGNORECASE | re.VERBOSE
+)
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END_CHARS = ".!?:;,\"”’'…)]»"
+
+_HEADLINE_MAX_WORDS = 25
+_SECTION_LABEL_MAX_WORDS = 3
+# a short paragraph at the foot after a footer marker is a teaser, a long one is text again
+_TEASER_MAX_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    blank_before: bool  # separated from the previous line by a blank line
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    previous_end = 0
+    for match in _LINE.finditer(text):
+        stripped = match.group().strip()
+        if not stripped:
+            continue
+        lead = len(match.group()) - len(match.group().lstrip())
+        start = match.start() + lead
+        end = start + len(stripped)
+        blank_before = bool(lines) and text.count("\n", previous_end, start) >= 2
+        lines.append(_Line(start, end, stripped, blank_before))
+        previous_end = end
+    return lines
+
+
+def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    paragraphs: list[list[_Line]] = []
+    for line in lines:
+        if not paragraphs or line.blank_before:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _is_title_like(paragraph: list[_Line]) -> bool:
+    if len(paragraph) != 1:
+        return False
+    text = paragraph[0].text
+    return len(text.split()) <= _HEADLINE_MAX_WORDS and text[-1] not in _SENTENCE_END_CHARS
+
+
+def _word_count(paragraph: list[_Line]) -> int:
+    return sum(len(line.text.split()) for line in paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """What cleaning decided: the kept paragraphs and the metadata it recognised."""
+
+    paragraphs: list[Span]
+    headline: Span | None
+    byline: str | None
+
+
+def clean_text(original: str) -> CleanedText:
+    """Find the article text inside ``original``, dropping web boilerplate.
+
+    Dropped: section labels before the headline, bylines and time stamps, page
+    furniture lines (share/subscribe/advertisement, photo credits), the
+    teaser/navigation block at the foot ("In Other News", "Load More", "Related")
+    and a closing author bio. The headline, when the text starts with one, is kept
+    as the first paragraph and reported in ``headline``.
+    """
+    lines = [line for line in _lines(original) if not _FURNITURE_LINE.match(line.text)]
+    byline: str | None = None
+    kept_lines: list[_Line] = []
+    for position, line in enumerate(lines):
+        if position < 6 and (_BYLINE.match(line.text) or _TIMESTAMP_LINE.match(line.text)):
+            if _BYLINE.match(line.text) and byline is None:
+                byline = re.sub(r"^\s*by\s+", "", line.text, flags=re.IGNORECASE)
+            continue
+        kept_lines.append(line)
+    paragraphs = _paragraphs(kept_lines)
+
+    paragraphs = _drop_footer(paragraphs)
+
+    # Title-like paragraphs before the first body paragraph: the longest one is the
+    # headline, short ones before it are section labels ("Defense").
+    headline: Span | None = None
+    lead_count = 0
+    while lead_count < len(paragraphs) - 1 and _is_title_like(paragraphs[lead_count]):
+        lead_count += 1
+    if lead_count:
+        lead = paragraphs[:lead_count]
+        longest = max(range(lead_count), key=lambda i: _word_count(lead[i]))
+        if _word_count(lead[longest]) > _SECTION_LABEL_MAX_WORDS:
+            line = lead[longest][0]
+            headline = Span(line.start, line.end)
+            paragraphs = [lead[longest], *paragraphs[lead_count:]]
+        else:
+            paragraphs = paragraphs[lead_count:]
+
+    spans = [Span(p[0].start, p[-1].end) for p in paragraphs]
+    return CleanedText(paragraphs=spans, headline=headline, byline=byline)
+
+
+def _drop_footer(paragraphs: list[list[_Line]]) -> list[list[_Line]]:
+    """Cut the foot of the page: teaser blocks, contact lines and an author bio."""
+    kept: list[list[_Line]] = []
+    in_teasers = False
+    for paragraph in paragraphs:
+        lines = paragraph
+        marker_at = next(
+            (i for i, line in enumerate(lines) if _FOOTER_MARKER.match(line.text)), None
+        )
+        if marker_at is not None:
+            if marker_at:
+                kept.append(lines[:marker_at])
+            in_teasers = True
+            continue
+        if in_teasers and (_word_count(lines) <= _TEASER_MAX_WORDS or _is_title_like(lines)):
+            continue
+        in_teasers = False
+        kept.append(lines)
+    # author bios and contact lines sit in the last paragraphs
+    while kept and len(kept) > 1:
+        last_text = " ".join(line.text for line in kept[-1])
+        if (_AUTHOR_BIO.match(last_text) and len(last_text.split()) <= 80) or (
+            _CONTACT_LINE.match(last_text) and len(last_text.split()) <= 30
+        ):
+            kept.pop()
+        else:
+            break
+    return kept
+
+
+# --------------------------------------------------------------------------- sentences
+
+# Abbreviations after which a period never ends a sentence (titles, months before
+# a day, "No. 5"). Lowercased, without the final period.
+_NEVER_FINAL = frozenset(
+    """mr mrs ms mx dr gen lt col sgt capt cpt maj adm cmdr cdr brig pvt cpl
+    sen sens rep reps gov govs pres prof rev hon fr st mt ft messrs mme mlle
+    no nos vs v approx dept fig jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e cf al""".split()
+)
+# Abbreviations that can also end a sentence: split after them only when the next
+# word is a usual sentence opener.
+_SOMETIMES_FINAL = frozenset(
+    "inc corp co ltd llc jr sr etc bros plc ave blvd rd univ assn est".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those
+    there here but and so yet or if when while after before as at in on for with by from
+    to of one two some many most all no not what who how why where meanwhile however
+    still also then now later earlier since last next both each other officials police
+    according mr mrs ms dr""".split()
+)
+_REPORTING_VERB = re.compile(
+    r"[^.!?\n]{0,80}?\b(?:said|says|wrote|writes|asked|asks|told|tells|added|adds|posted|"
+    r"tweeted|declared|shouted|yelled|exclaimed|replied|answered|noted|insisted|warned|"
+    r"explained|continued|stated|announced)\b"
+)
+_CANDIDATE = re.compile(r"(?:\.\.\.|[.!?…。！？؟।])+[\"”’'»)\]]*")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_OPENING_CHARS = "\"“‘'`«([¿¡—-"
+
+
+def _is_boundary(text: str, term_start: int, term_end: int, next_start: int) -> bool:
+    """Decide whether the terminator ``text[term_start:term_end]`` ends a sentence."""
+    terminator = text[term_start:term_end]
+    following = text[next_start]
+    if following.islower():
+        return False
+    if not (following.isalpha() or following.isdigit() or following in _OPENING_CHARS):
+        return False
+    closes_quote = terminator[-1] in "\"”’'»"
+    core = terminator.rstrip("\"”’'»)]")
+    if closes_quote and core[-1] in "!?" and _REPORTING_VERB.match(text, next_start):
+        # "Daesh crumbles!" Operation Inherent Resolve wrote on Twitter.
+        return False
+    if core in (".", "") and not closes_quote:
+        word_start = text.rfind(" ", 0, term_start) + 1
+        word_start = max(word_start, text.rfind("\n", 0, term_start) + 1)
+        word = text[word_start:term_start].lstrip("\"“‘'(`[")
+        lowered = word.lower()
+        if lowered in _NEVER_FINAL:
+            return False
+        if len(word) == 1 and word.isupper():  # an initial: "Kenneth F. McKenzie"
+            return False
+        next_word = re.match(r"[\w'’]+", text[next_start:])
+        opener = next_word.group().lower() if next_word else ""
+        if lowered in _SOMETIMES_FINAL or _INITIALS.match(word + "."):
+            return opener in _SENTENCE_OPENERS
+    return True
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one paragraph)."""
+    sentence_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        term_end = match.end()
+        if term_end >= end:
+            break
+        if not text[term_end].isspace():
+            continue
+        next_start = term_end
+        while next_start < end and text[next_start].isspace():
+            next_start += 1
+        if next_start >= end:
+            break
+        if _is_boundary(text, match.start(), term_end, next_start):
+            yield sentence_start, term_end
+            sentence_start = next_start
+    if sentence_start < end:
+        yield sentence_start, end
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def split_sentences(
+    text: str, paragraphs: list[Span] | None = None, article: str = ""
+) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets index ``text`` itself.
+
+    ``paragraphs`` restricts splitting to those spans (the output of cleaning);
+    without it, blank lines separate paragraphs. A sentence's ``text`` is its
+    span with runs of white space collapsed to one space.
+    """
+    if paragraphs is None:
+        paragraphs = [Span(p[0].start, p[-1].end) for p in _paragraphs(_lines(text))]
+    sentences: list[Sentence] = []
+    for paragraph_index, paragraph in enumerate(paragraphs):
+        for start, end in _sentence_spans(text, paragraph.start, paragraph.end):
+            sentences.append(
+                Sentence(
+                    article=article,
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    text=_collapse(text[start:end]),
+                    paragraph=paragraph_index,
+                )
+            )
+    return sentences
+
+
+def prepare_article(article: Article) -> Article:
+    """Clean ``article`` and split it into sentences, in place; returns it."""
+    cleaned = clean_text(article.original)
+    article.kept = cleaned.paragraphs
+    if article.author is None and cleaned.byline:
+        article.author = cleaned.byline
+    sentences = split_sentences(article.original, cleaned.paragraphs, article.id)
+    if cleaned.headline is not None:
+        headline = cleaned.headline
+        if article.title is None:
+            article.title = _collapse(article.original[headline.start : headline.end])
+        sentences = [
+            Sentence(
+                article=s.article,
+                index=i,
+                start=s.start,
+                end=s.end,
+                text=s.text,
+                paragraph=s.paragraph,
+                is_headline=s.start >= headline.start and s.end <= headline.end,
+            )
+            for i, s in enumerate(sentences)
+        ]
+    article.sentences = sentences
+    return article

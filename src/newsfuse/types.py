@@ -1,0 +1,106 @@
+"""The data that flows through newsfuse, stage to stage.
+
+This module imports nothing from the package: every stage imports it, never the
+other way round. Offsets (``start``, ``end``) always index ``Article.original``,
+the article text exactly as it was given, so a caller can highlight a sentence
+in the page it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Article.original``: ``original[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one article, with its place in the original text."""
+
+    article: str
+    index: int  # position among the article's body sentences, from 0
+    start: int
+    end: int
+    text: str  # == article.original[start:end]
+    paragraph: int = 0
+    is_headline: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report: the text as given, what cleaning kept, and its metadata."""
+
+    id: str
+    original: str
+    title: str | None = None
+    source: str | None = None  # outlet or site name
+    url: str | None = None
+    published: str | None = None  # ISO 8601 when known
+    author: str | None = None
+    language: str | None = None
+    origin: str | None = None  # the file (and line) it was read from
+    # filled in by cleaning: the spans of ``original`` that are article text
+    kept: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The cleaned article text: the kept spans, one paragraph each."""
+        if not self.kept:
+            return ""
+        return "\n\n".join(self.original[span.start : span.end] for span in self.kept)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a summary sentence's content appears: article id and character span."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence of a summary, taken verbatim from ``article`` at ``start:end``.
+
+    ``also_in`` lists other articles that report the same content (near-duplicate
+    sentences that were merged into this one), each with its own span.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+    also_in: tuple[Citation, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.article, *(c.article for c in self.also_in))
+
+
+@dataclass(slots=True)
+class Summary:
+    """A cited multi-document summary of one story."""
+
+    articles: list[Article]
+    sentences: list[SummarySentence]
+    words: int  # the word budget asked for
+    language: str = "english"
+    method: str = "newsfuse"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.sentences)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
