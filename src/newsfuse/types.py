@@ -104,3 +104,40 @@ class Summary:
     @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: the words between the marks, and who said them.
+
+    ``start:end`` spans the quoted words without the marks. ``speaker`` is the
+    fullest name the article gives the speaker (or the description used, such
+    as "his mother"); ``speaker_start:speaker_end`` is the mention that
+    governs this quotation (may be a pronoun), None when no speaker is found.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+    speaker: str | None = None
+    role: str | None = None  # "coalition spokesman", "the joint staff director"
+    cue: str | None = None  # "said in a statement", "told Military Times"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number that states a quantity: "500 to 1,000" ISIS fighters in Abu Kamal."""
+
+    text: str  # the span: "500 to 1,000", "$400", "38 million", "two"
+    article: str
+    start: int
+    end: int
+    value: float | tuple[float, float]  # a plain number, or (low, high) for a range
+    unit: str | None = None  # "fighters", "USD", "percent", "years"
+    what: str | None = None  # "ISIS fighters in Abu Kamal"
