@@ -1,0 +1,388 @@
+"""Figures: numbers that state a quantity, with their value, unit and what they count.
+
+Found by rules over the cleaned paragraphs: digits ("1,000", "2.1"), number words
+("two", "twenty-five", "three hundred"), fractions ("two-thirds", "half of"), with
+their currency prefix ("$", "U.S. dlrs") and scale ("38 million"); "500 to 1,000"
+and "between 1,000 and 1,500" are one range. Numbers that name rather than count
+are dropped: years, dates, clock times, ordinals, identifiers ("Category 5",
+"C-130", "Flight 111"), idioms ("at one time", "no one") and vague plurals
+("hundreds", "dozens").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsfuse.text import clean_text
+from newsfuse.types import Article, Figure
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+_NUMBER_WORD = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+_SCALE_WORD = "|".join(_SCALES)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+# one number: digits, or number words joined by hyphens/spaces, optionally scaled
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORDS = (
+    rf"(?:{_NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{_NUMBER_WORD}|{_SCALE_WORD}))*"
+    rf"|a\s+(?:hundred|thousand|dozen)"
+)
+_FRACTION = (
+    rf"(?:{_NUMBER_WORD}|a|an)[\s\-]+(?:{'|'.join(_FRACTIONS)})\b(?!\-)"
+    r"|half(?=\s+(?:of|a|an)\b)"
+)
+_CURRENCY = r"(?:US\$|U\.S\.\s+dlrs\.?\s*|dlrs\.?\s*|\$|€|£|¥)"
+_NUMBER = (
+    rf"(?P<currency>{_CURRENCY})?\s?"
+    rf"(?P<number>{_DIGITS}|\b(?:{_FRACTION})|\b(?:{_WORDS})\b)"
+    rf"(?P<scale>[\s\-]+(?:{_SCALE_WORD})\b(?!s))?"
+    r"(?P<percent>\s*%|\s+per\s?cent\b)?"
+)
+_NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and|or)\s*$")
+
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|no|number|season|episode|flight|route|chapter|article|section|category|"
+    r"level|phase|stage|room|channel|highway|interstate|page|line|grade|class|model|"
+    r"version|type|gate|track|row|seat|platform|apartment|suite|unit|box|lot|exit|code|"
+    r"window|pier|terminal|district|resolution|amendment|paragraph|item|volume|issue|act|"
+    r"scene|game|round|week|day|inning|mile|kilometer)\.?\s*$"
+    r"|[A-Za-z]-$|#\s*$|/$)",
+    re.IGNORECASE,
+)
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w\-]*)\s+$")
+_APPROXIMATORS = frozenset(
+    """about nearly more most some only just over almost around roughly at least fewer less
+    up than under below above exactly approximately estimated some another all the those
+    these its his her their our and or of in on for with by from to some""".split()
+)
+_TIME_AFTER = re.compile(
+    r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|EDT|EST|CDT|CST|PDT|PST|ET\b|o['’]clock|"
+    r"hours?\s+GMT|h\b))|^:\d{2}|^(?:st|nd|rd|th)\b|^/\d|^-[A-Za-z]{0,2}\d",
+    re.IGNORECASE,
+)
+_IDIOM_ONE = re.compile(r"\bone\b", re.IGNORECASE)
+_VAGUE_AFTER = re.compile(r"^\s*(?:of\s+(?:them|us|those|these))", re.IGNORECASE)
+_UNIT_WORDS = frozenset(
+    """percent year years month months week weeks day days hour hours minute minutes second
+    seconds mile miles kilometer kilometers kilometre kilometres km meter meters metre
+    metres foot feet inch inches pound pounds kilogram kilograms kg ton tons tonne tonnes
+    acre acres degree degrees mph gallon gallons liter liters litre litres barrel barrels
+    times people points votes seats""".split()
+)
+_WHAT_STOP = frozenset(
+    """who that which were was are is have had has will would could can may might to and
+    but when while after before because as if said says told than""".split()
+)
+
+
+def _word_value(words: str) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s\-]+", words.lower()):
+        if word in ("and", "a", "an", ""):
+            if word in ("a", "an"):
+                current = 1.0
+            continue
+        if word in _UNITS_WORDS:
+            current += _UNITS_WORDS[word]
+            seen = True
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            current = (current or 1.0) * scale
+            if scale >= 1000:
+                total += current
+                current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one number as written: "1,000" → 1000, "twenty-five" → 25, "2.1" → 2.1."""
+    cleaned = text.strip().lower().replace(",", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    fraction = re.fullmatch(r"(\w+)[\s\-]+(\w+)", cleaned)
+    if fraction and fraction.group(2) in _FRACTIONS:
+        numerator = 1.0 if fraction.group(1) in ("a", "an") else _word_value(fraction.group(1))
+        if numerator is not None:
+            return round(numerator / _FRACTIONS[fraction.group(2)], 4)
+    if cleaned == "half":
+        return 0.5
+    return _word_value(cleaned)
+
+
+def _value(match: re.Match[str]) -> float | None:
+    value = parse_number(match.group("number"))
+    if value is None:
+        return None
+    if match.group("scale"):
+        value *= _SCALES[match.group("scale").strip(" -").lower()]
+    return value
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int]]:
+    spans = [(s.start, s.end) for s in article.kept]
+    if not spans:
+        spans = [(s.start, s.end) for s in clean_text(article.original).paragraphs]
+    return spans
+
+
+def _sentence_initial(text: str, start: int, paragraph_start: int) -> bool:
+    before = text[paragraph_start:start].rstrip(" \"“`'‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
+    """Numbers that name rather than count."""
+    start, end = match.start("number"), match.end()
+    number = match.group("number")
+    before = text[max(paragraph_start, start - 40) : start]
+    after = text[end : end + 30]
+    has_money = bool(match.group("currency"))
+    is_digits = number[0].isdigit() or number[0] == "."
+    if is_digits:
+        if _TIME_AFTER.search(after) or re.match(r"[:/]\d", after):
+            return True
+        if (
+            re.match(r"^\d{4}$", number)
+            and 1500 <= int(number) <= 2100
+            and not (has_money or match.group("scale") or match.group("percent"))
+        ):
+            return True  # a calendar year
+        if re.search(_MONTHS + r"\s*$", before) or re.match(r"^\s*" + _MONTHS + r"(?:\W|$)", after):
+            return True  # a date: "Oct. 25", "25 October"
+        if re.search(r"[\w\-]$|\d[:.]$", before) and not has_money:
+            return True  # glued to letters: "C-130", "F16", "mid-2000"
+        if re.match(r"^[\"”'’]", after) and re.search(r"[\"“'‘]$", before):
+            return True  # a quoted code: "12345"
+    if not has_money and _IDENTIFIER_BEFORE.search(before):
+        return True
+    capitalised = _CAPITALISED_BEFORE.search(before)
+    if (
+        capitalised
+        and not has_money
+        and capitalised.group(1).lower() not in _APPROXIMATORS
+        and not _sentence_initial(
+            text, capitalised.start(1) + len(before) - len(before), paragraph_start
+        )
+        and not _sentence_initial(text, start - len(capitalised.group(0)), paragraph_start)
+    ):
+        return True  # "Category 5", "Apollo 11"
+    if not is_digits:
+        word = number.split()[0].split("-")[0]
+        if word[:1].isupper() and not _sentence_initial(text, start, paragraph_start):
+            return True  # a name: "Group of Seven", "the Big Three"
+        lowered = number.lower()
+        if lowered == "one":
+            prev = before.split()[-1].lower() if before.split() else ""
+            nxt = after.split()[0].lower().strip(",.;:") if after.split() else ""
+            if prev in (
+                "no",
+                "any",
+                "every",
+                "each",
+                "some",
+                "this",
+                "that",
+                "the",
+                "which",
+                "anyone",
+                "someone",
+                "number",
+                "at",
+                "only",
+            ) and nxt not in ("more",):
+                return True
+            if nxt in (
+                "of",
+                "another",
+                "day",
+                "by",
+                "thing",
+                "way",
+                "point",
+                "side",
+                "hand",
+                "who",
+                "which",
+                "that",
+                "-",
+                "after",
+                "on",
+                "or",
+                "and",
+            ) or re.match(r"^-(?:on|time|off|way|sided)", after):
+                return True
+        if lowered in ("a hundred", "a thousand") and re.match(r"^\s*(?:of|s\b)", after):
+            return True
+    if re.match(r"^\s*(?:PHOTOS?|VIDEOS?|IMAGES?|COMMENTS?)\b", after):
+        return True  # page furniture: "7 PHOTOS"
+    return bool(re.match(r"^(?:st|nd|rd|th)\b", after))
+
+
+def _unit(text: str, match: re.Match[str]) -> str | None:
+    if match.group("currency"):
+        currency = match.group("currency").strip()
+        return {"€": "EUR", "£": "GBP", "¥": "JPY"}.get(currency, "USD")
+    if match.group("percent"):
+        return "percent"
+    end = match.end()
+    hyphen = re.match(r"-([a-z]+)", text[end : end + 20])
+    if hyphen:  # "18-year-old", "86-seat", "three-time"
+        noun = str(hyphen.group(1))
+        irregular = {"man": "men", "woman": "women", "story": "stories"}
+        return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
+    words: list[str] = re.findall(r"[\w’'\-]+|[,.;:()]", text[end : end + 80])
+    for position, word in enumerate(words[:4]):
+        if word in ",.;:()":
+            return None
+        lowered = word.lower()
+        if lowered in _UNIT_WORDS or lowered == "percent":
+            return lowered
+        if (lowered in ("of", "the") and position == 0) or (word.isupper() and len(word) > 1):
+            continue
+        if lowered.endswith("s") and len(lowered) > 3 and lowered not in _WHAT_STOP:
+            return word
+        if lowered in _WHAT_STOP:
+            return None
+    return None
+
+
+def _what(text: str, end: int) -> str | None:
+    words: list[str] = []
+    for token in re.finditer(r"[^\s]+", text[end : end + 120]):
+        word = token.group()
+        bare = word.strip(",.;:()\"“”'’")
+        if not bare or bare.lower() in _WHAT_STOP or len(words) >= 8:
+            break
+        words.append(bare)
+        if word[-1] in ',.;:)"”':
+            break
+    phrase = " ".join(words).lstrip("-")
+    return phrase or None
+
+
+def _age(text: str, match: re.Match[str], paragraph_start: int) -> str | None:
+    """ "Luiz Claudio Silveira, 34, a horse trainer": an age, and whose."""
+    before = text[paragraph_start : match.start()]
+    after = text[match.end() : match.end() + 3]
+    name = re.search(r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*),\s*$", before)
+    number = match.group("number")
+    if name and re.match(r"^[,)]", after) and number.isdigit() and 0 < int(number) < 120:
+        return str(name.group(1))
+    return None
+
+
+def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
+    """Every figure of ``article``: value (a number or a (low, high) range), unit, what.
+
+    Rule-based; ``nlp`` is accepted for symmetry with ``extract_quotes`` and unused.
+    Offsets index ``article.original``.
+    """
+    del nlp
+    text = article.original
+    figures: list[Figure] = []
+    for paragraph_start, paragraph_end in _paragraphs(article):
+        matches = [
+            m
+            for m in _NUMBER_RE.finditer(text, paragraph_start, paragraph_end)
+            if m.group("number").strip()
+        ]
+        index = 0
+        while index < len(matches):
+            match = matches[index]
+            index += 1
+            value = _value(match)
+            if value is None or _excluded(text, match, paragraph_start):
+                continue
+            start = match.start("currency") if match.group("currency") else match.start("number")
+            end = match.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            figure_value: float | tuple[float, float] = value
+            # ranges: "500 to 1,000", "between 1,000 and 1,500", "10-15"
+            if index < len(matches):
+                following = matches[index]
+                joiner = text[end : following.start()]
+                preceding = text[max(paragraph_start, start - 12) : start].lower()
+                high = _value(following)
+                is_between = bool(re.search(r"between\s+$", preceding))
+                if (
+                    high is not None
+                    and _RANGE_JOIN.match(joiner)
+                    and len(joiner) <= 5
+                    and high > value
+                    and not re.search(r"\bfrom\s+$", preceding)
+                    and (is_between or "and" not in joiner)
+                    and "or" not in joiner.split()
+                    and not _excluded(text, following, paragraph_start)
+                ):
+                    if match.group("scale") is None and following.group("scale"):
+                        scale = _SCALES[following.group("scale").strip(" -").lower()]
+                        if value * scale < high:
+                            value *= scale
+                    figure_value = (value, high)
+                    end = following.end()
+                    while text[end - 1].isspace():
+                        end -= 1
+                    match_for_unit = following
+                    index += 1
+                else:
+                    match_for_unit = match
+            else:
+                match_for_unit = match
+            unit = _unit(text, match_for_unit)
+            what = _what(text, match_for_unit.end())
+            owner = _age(text, match, paragraph_start)
+            if owner is not None:
+                unit, what = "years", f"age of {owner}"
+            figures.append(
+                Figure(
+                    text=text[start:end],
+                    article=article.id,
+                    start=start,
+                    end=end,
+                    value=figure_value,
+                    unit=unit,
+                    what=what,
+                )
+            )
+    return figures

@@ -1,0 +1,110 @@
+"""Figures: values, ranges, units, and the numbers that are not figures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfuse.facts import extract_figures, parse_number
+from newsfuse.text import prepare_article
+from newsfuse.types import Article, Figure
+from tests.conftest import dev_file
+
+
+def figures_of(text: str) -> list[Figure]:
+    return extract_figures(prepare_article(Article(id="a", original=text)))
+
+
+def spans(text: str) -> list[tuple[str, float | tuple[float, float]]]:
+    return [(f.text, f.value) for f in figures_of(text)]
+
+
+def test_range_is_one_figure_with_low_and_high() -> None:
+    text = "The coalition estimates there are still 500 to 1,000 ISIS fighters in Abu Kamal."
+    (figure,) = figures_of(text)
+    assert figure.text == "500 to 1,000"
+    assert figure.value == (500, 1000)
+    assert figure.unit == "fighters"
+    assert text[figure.start : figure.end] == figure.text
+
+
+def test_between_range_and_tally_and_change() -> None:
+    assert spans("Between 1,000 and 1,500 people fled.") == [("1,000 and 1,500", (1000, 1500))]
+    assert spans("The Senate voted 79 to 18 for the bill.") == [("79", 79), ("18", 18)]
+    assert spans("Staff fell from 7,000 to 6,100 workers.") == [("7,000", 7000), ("6,100", 6100)]
+
+
+def test_money_scale_and_percent() -> None:
+    text = "With $30 billion gone and U.S. dlrs 2.1 billion owed, stocks fell 40 percent or 5%."
+    assert spans(text) == [
+        ("$30 billion", 30e9),
+        ("U.S. dlrs 2.1 billion", 2.1e9),
+        ("40 percent", 40),
+        ("5%", 5),
+    ]
+    units = [f.unit for f in figures_of(text)]
+    assert units == ["USD", "USD", "percent", "percent"]
+
+
+def test_number_words_fractions_and_hyphenated_forms() -> None:
+    text = (
+        "Two-thirds of the 38 million voters stayed home, about half of them in the north. "
+        "A 21-year-old and twenty-five others waited two years for a dozen permits."
+    )
+    assert spans(text) == [
+        ("Two-thirds", 0.6667),
+        ("38 million", 38e6),
+        ("half", 0.5),
+        ("21", 21),
+        ("twenty-five", 25),
+        ("two", 2),
+        ("a dozen", 12),
+    ]
+    ages = [f for f in figures_of(text) if f.text == "21"]
+    assert ages[0].unit == "years"
+
+
+def test_ages_after_names() -> None:
+    (figure,) = figures_of("Luiz Claudio Silveira, 34, a horse trainer, voted early.")
+    assert (figure.value, figure.unit, figure.what) == (34, "years", "age of Luiz Claudio Silveira")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS swept into Iraq in 2014.",
+        "Hurricane Georges was a Category 5 storm.",
+        "A C-130 landed on Oct. 25 at 1:30 a.m. (1830 GMT).",
+        "It was the second time in the 20th century.",
+        "I think ISIS at one time thought so, and no one knew.",
+        "Hundreds of thousands of pieces and dozens of boats were found.",
+        'Swissair Flight 111 crashed; the password was "12345".',
+    ],
+)
+def test_numbers_that_are_not_figures(text: str) -> None:
+    assert figures_of(text) == []
+
+
+def test_parse_number() -> None:
+    assert parse_number("1,000") == 1000
+    assert parse_number("twenty-five") == 25
+    assert parse_number("three hundred thousand") == 300_000
+    assert parse_number("two-thirds") == 0.6667
+    assert parse_number("a dozen") == 12
+    assert parse_number("several") is None
+
+
+def test_seeds_match_the_gold() -> None:
+    records = [
+        json.loads(line)
+        for line in dev_file("facts_gold_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    for record in records:
+        figures = figures_of(record["document"])
+        assert [(f.start, f.end) for f in figures] == [
+            (g["start"], g["end"]) for g in record["figures"]
+        ]
+        assert [list(f.value) if isinstance(f.value, tuple) else f.value for f in figures] == [
+            g["value"] for g in record["figures"]
+        ]
