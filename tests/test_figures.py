@@ -108,3 +108,82 @@ def test_seeds_match_the_gold() -> None:
         assert [list(f.value) if isinstance(f.value, tuple) else f.value for f in figures] == [
             g["value"] for g in record["figures"]
         ]
+
+
+# ---------------------------------------------------------------- general classes of figures
+# Regression tests for error classes found on a blind set; every sentence is made up here.
+
+
+def test_number_word_after_a_dateline_is_sentence_initial() -> None:
+    assert spans("WASHINGTON — Two senators said the bill would pass.") == [("Two", 2)]
+    assert spans("MANILA, Philippines (AP) _ Three ferries sank on Sunday.") == [("Three", 3)]
+
+
+def test_names_with_digits_are_not_figures_but_counts_after_names_are() -> None:
+    assert figures_of("Leaders met at the Group of 20 summit near a Forever 21 store.") == []
+    assert spans("He landed in Niger two weeks ago and left Washington 10 months later.") == [
+        ("two", 2),
+        ("10", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They throw one final party before the move.",
+        "The change is a welcome one, and the cast is good.",
+        "The film trades on one-upmanship between the sisters.",
+        "They stayed in the house one last time.",
+    ],
+)
+def test_one_that_is_not_a_count(text: str) -> None:
+    assert figures_of(text) == []
+
+
+def test_one_that_is_a_count() -> None:
+    (figure,) = figures_of("One person left the room.")
+    assert (figure.value, figure.unit) == (1, "person")
+
+
+def test_or_ranges_share_their_scale() -> None:
+    text = "Meteors fell every two or three minutes over ruins two or three thousand years old."
+    assert spans(text) == [("two or three", (2, 3)), ("two or three thousand", (2000, 3000))]
+
+
+def test_decade_ages() -> None:
+    (figure,) = figures_of("Kate is a 40-something beautician.")
+    assert (figure.text, figure.value, figure.unit) == ("40", (40, 49), "years")
+
+
+def test_units_measures_currencies_and_head_nouns() -> None:
+    text = (
+        "Winds of 130 kph (81 mph) hit the coast. Visitors paid the 20 baht (55 U.S. cents) "
+        "fee. The threat of 135-mile-per-hour winds grew. The dead were buried in two mass "
+        "graves. One unconscious 16-year-old girl was rushed to hospital. Avalanches 1.5-meter "
+        "(5 foot) high fell. It is one of just five out of 29 NATO countries that pay."
+    )
+    assert [(f.text, f.unit) for f in figures_of(text)] == [
+        ("130", "kph"),
+        ("81", "mph"),
+        ("20", "baht"),
+        ("55", "cents"),
+        ("135", "miles per hour"),
+        ("two", "graves"),
+        ("One", "girl"),
+        ("16", "years"),
+        ("1.5", "meters"),
+        ("5", "feet"),
+        ("five", "countries"),
+        ("29", "countries"),
+    ]
+
+
+def test_what_stops_before_the_next_number_and_fractions_in_sixths() -> None:
+    text = "Mitch killed 10,000 people in Central America in the past two weeks. One-sixth left."
+    figures = figures_of(text)
+    assert figures[0].what == "people in Central America in the past"
+    assert [(f.text, f.value) for f in figures] == [
+        ("10,000", 10000),
+        ("two", 2),
+        ("One-sixth", 0.1667),
+    ]

@@ -163,3 +163,208 @@ def test_seed_files_with_and_without_the_model(use_model: object, seed_texts: li
         "Kenneth F. McKenzie Jr.",
         "Jennifer Cafarella",
     }
+
+
+# ---------------------------------------------------------------- general classes of speech
+# Regression tests for error classes found on a blind set; every sentence is made up here.
+
+
+def speakers_of(text: str, nlp: object = False) -> list[str | None]:
+    return [q.speaker for q in quotes_of(text, nlp=nlp)]
+
+
+def test_role_noun_resolves_to_the_named_holder_of_the_role() -> None:
+    text = (
+        "Pope Benedict XVI arrived in Lisbon on Tuesday.\n\n"
+        "“We must not be afraid of the future,” the pontiff said at the cathedral. "
+        "Later the German-born pope said: “Hope is stronger than fear.”\n\n"
+        "Finance Minister Ana Ruiz presented the budget. "
+        "“There will be no new taxes this year,” the minister said."
+    )
+    assert speakers_of(text) == ["Benedict XVI", "Benedict XVI", "Ana Ruiz"]
+
+
+def test_indefinite_role_noun_stays_a_description() -> None:
+    text = (
+        "Finance Minister Ana Ruiz presented the budget. "
+        "“Nobody in this office believes those numbers,” a ministry official said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "a ministry official"
+
+
+def test_quote_inside_reported_speech_belongs_to_the_reporter_before_an_apposition() -> None:
+    text = (
+        "Laura Chen, a spokeswoman for the city housing office, said that after the "
+        "inspection the agency “found no structural damage to the building.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Laura Chen"
+    assert quote.cue == "said"
+
+
+def test_standalone_quote_carries_the_previous_speaker_over() -> None:
+    text = (
+        '"We were lucky this time," said farmer Tom Alvarez.\n\n'
+        '"The water stopped a few feet from the barn."'
+    )
+    assert speakers_of(text) == ["Tom Alvarez", "Tom Alvarez"]
+
+
+def test_no_carry_over_once_someone_else_is_named() -> None:
+    text = (
+        '"We were lucky this time," said farmer Tom Alvarez.\n\n'
+        "His neighbour, Maria Ortiz, lost her whole harvest to the flood.\n\n"
+        '"Nothing is left for us here."'
+    )
+    # the quotation standing alone goes to the one person the paragraph before is about
+    assert speakers_of(text) == ["Tom Alvarez", "Maria Ortiz"]
+    two_people = text.replace("lost her whole harvest", "and Ben Cole lost their harvests")
+    assert speakers_of(two_people) == ["Tom Alvarez", None]
+
+
+def test_it_said_goes_to_the_organisation_named_as_subject() -> None:
+    text = (
+        "In a statement, Acme Industries Corp. said it had closed the plant. "
+        "“The decision was difficult but necessary for the company,” it said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Acme Industries Corp."
+
+
+def test_statement_from_and_coordinated_verbs() -> None:
+    text = (
+        "“We have zero tolerance for misconduct of any kind,” read a statement from Bishop "
+        "Paul Ode.\n\n"
+        'Later Jim Doe approached them and said, "What are you doing with my things?"'
+    )
+    assert speakers_of(text) == ["Paul Ode", "Jim Doe"]
+
+
+def test_quote_introduced_by_a_colon_in_the_paragraph_before() -> None:
+    text = 'Mayor Ann Lee said:\n\n"We will rebuild every single house on this street."'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Senator Ken Moss criticised the plan on Monday. "
+            "He called it “a reckless and costly mistake.”",
+            "Ken Moss",
+            "called it",
+        ),
+        (
+            "The two sisters argue in the car (“We should have left much earlier,” Nora mutters).",
+            "Nora",
+            "mutters",
+        ),
+        (
+            "At the rally, Senator Ken Moss called on voters to “look past the noise this time.”",
+            "Ken Moss",
+            "called on voters",
+        ),
+        (
+            "The state newspaper Diario praised volunteers for their "
+            "``tireless work in the worst conditions.''",
+            "Diario",
+            "praised",
+        ),
+        (
+            "Rev. Paul Ode spoke at the camp. "
+            "He urged the international community to ``not forget the people of this valley.''",
+            "Paul Ode",
+            "urged the international community",
+        ),
+        (
+            'The drugs are "remarkably safe for most patients" when used as directed, '
+            "said Dr. Paul Rand of the heart institute.",
+            "Paul Rand",
+            "said",
+        ),
+    ],
+)
+def test_more_reporting_constructions(text: str, speaker: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_organisation_name_with_for_inside_is_not_cut() -> None:
+    text = (
+        "The report was sharp, and an official of the U.S. Agency for International "
+        "Development said that ``the response came far too late.''"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "an official of the U.S. Agency for International Development"
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    she = (
+        "Officials said the road would reopen. Sandra Miles, 41, of Fresno watched as she "
+        "waited. ``I could see the smoke from my porch,'' she said."
+    )
+    he = (
+        "Coach David Ross spoke after Ann Park, 23, won the final. "
+        '"She never gave up, not even once," he said.'
+    )
+    assert speakers_of(she) == ["Sandra Miles"]
+    assert speakers_of(he) == ["David Ross"]
+
+
+def test_pronoun_points_back_to_the_last_quoted_speaker() -> None:
+    text = (
+        "``Governors always matter here,'' said Luis Prado a Brasilia-based consultant. "
+        "He said that if rivals win in the states of the south, ``the going will get tough.''"
+    )
+    assert speakers_of(text) == ["Luis Prado", "Luis Prado"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "“How can anyone sleep in this house?” a guest asks — and the film spends an hour "
+            "answering that question.",
+            "asks",
+        ),
+        (
+            "“How could we forget the people of the valley?” the bishop asked from a wooden "
+            "stage built for the visit.",
+            "asked",
+        ),
+        ("Adviser Karen Holt said Trump will give a “long and detailed speech on trade.”", "said"),
+        ('"We will fight this in court," Nora Vance said at a Thursday news conference.', "said"),
+    ],
+)
+def test_cue_stops_at_the_reported_clause_and_asides(text: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.cue == cue
+
+
+def test_titles_and_terms_in_quotes_are_not_speech() -> None:
+    text = (
+        "She later hosted “Saturday Night Live.” The parties disagreed over whether to "
+        "declare a ``state of emergency.''"
+    )
+    assert quotes_of(text) == []
+    kept = quotes_of("The mailer was described as the “worst kind of political attack.”")
+    assert [q.cue for q in kept] == ["described as"]
+
+
+def test_parenthesised_party_label_and_page_furniture_are_not_names() -> None:
+    text = (
+        "JUST WATCHED Romney: a speech Replay\n\nRomney spoke for an hour.\n\n"
+        '"This is a very dangerous moment," Romney said. '
+        '"Families need this help right now," said Council member Elissa Grant (D-Ward 2).'
+    )
+    assert speakers_of(text) == ["Romney", "Elissa Grant"]
+
+
+def test_a_person_is_not_shortened_from_an_organisation() -> None:
+    text = (
+        "Donald Trump spoke first. Later Trump University was mentioned. "
+        '"We will win again and again," Trump said.'
+    )
+    assert speakers_of(text) == ["Donald Trump"]

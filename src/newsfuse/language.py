@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -37,7 +38,27 @@ _SCRIPT_LANGUAGES = (
 # Latin-script languages told apart by their commonest words.
 _LATIN_CANDIDATES = ("english", "french", "czech", "german", "spanish", "italian", "portuguese",
                      "polish", "slovak", "swedish")  # fmt: skip
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _combining_marks() -> str:
+    """A character class body of the combining marks (Unicode M*) of the scripts of
+    Europe, the Middle East and South Asia (the blocks to U+0FFF, and the
+    combining-mark blocks)."""
+    ranges: list[tuple[int, int]] = []
+    blocks = ((0x0300, 0x1000), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100))
+    for code in (c for low, high in blocks for c in range(low, high)):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+# A word: letters and digits with their combining marks. Plain \w stops at the
+# vowel signs of Devanagari ("हिंदी" would fall apart) and at Arabic diacritics.
+WORD = re.compile(f"(?:[^\\W_]|[{_combining_marks()}])+")
+_TOKEN = WORD
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -106,7 +127,7 @@ class Analyzer:
 
     def tokens(self, text: str) -> list[str]:
         """Lowercased word tokens (letters and digits), in order."""
-        return [t for t in _TOKEN.findall(text.lower()) if t != "_"]
+        return _TOKEN.findall(text.lower())
 
     def stems(self, text: str) -> list[str]:
         return [self.stem(token) for token in self.tokens(text)]

@@ -1,23 +1,39 @@
 """Multi-document extractive summaries with citations.
 
 The method is concept coverage (Gillick & Favre 2009): a summary is good when it
-covers the word bigrams that many articles of the story use. Each bigram of
-stemmed words (not two stop words) is a concept, weighted by how many articles
-contain it and whether it appears in their leads; sentences are picked greedily
-for new concept weight per word until the word budget is spent. Because covered
-concepts earn nothing twice, repeated content is not picked twice; sentences of
-other articles that say the same thing are cited in ``also_in``.
+covers the word bigrams that the human summary of the story would use. Each
+bigram of stemmed words (not two stop words) is a concept. Its weight is the
+probability, from a logistic model over a few features (how many articles use
+it, how early, in headlines, as names or numbers, and how often summaries use
+its words), that a reference summary contains it; the model was fitted on the
+dev clusters by ``benchmarks/train_summarizer.py`` and ships as
+``data/summarizer.json`` (plain JSON, read with numpy). Sentences are then
+picked greedily for new concept weight per word until the word budget is spent.
+Covered concepts earn nothing twice, so repeated content is not picked twice;
+sentences of other articles that say the same thing are cited in ``also_in``.
+
+English sentences are trimmed before they are weighed (``trim``): datelines,
+parentheses, attributions at the end and leading connectives cost words and
+carry little; the summary sentence keeps the span of the whole original.
+Cross-validated on the dev clusters (train on four fifths, score the rest),
+the learned weights lift Multi-News F1 from 44.0/15.1 (document counts) to
+46.3/15.9, and trimming lifts DUC recall from 40.6/12.6 to 42.3/13.5.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
 
-from newsfuse.language import Analyzer, detect_language, normalize_language
+import numpy as np
+
+from newsfuse.language import WORD, Analyzer, detect_language, normalize_language
 from newsfuse.text import prepare_article
 from newsfuse.types import Article, Citation, Sentence, Summary, SummarySentence
 
@@ -26,22 +42,117 @@ DEFAULT_WORDS = 120
 # Calibrated on the dev clusters (Multi-News, DUC 2003); see benchmarks/.
 _MIN_SENTENCE_WORDS = 6
 _MAX_SENTENCE_WORDS = 60
-_LEAD_SENTENCES = 3  # concepts in an article's first sentences count extra
-_LEAD_BONUS = 0.5
+_LEAD_SENTENCES = 3  # an article's first sentences: where news reports state the news
 _REDUNDANT_SIMILARITY = 0.5  # cosine of content-word sets: above this, same content
 _DUPLICATE_SIMILARITY = 0.6  # above this a sentence of another article is cited too
-_NEW_SOURCE_BONUS = 0.15  # relative gain for an article not yet cited: briefs draw on many outlets
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?…。！？؟।][\"”’'»)\]]*$")
+
+Concept = tuple[str, str]
+TRIMMING = True
+
+# The features of a concept, in the order of the model's weights.
+FEATURES = (
+    "document_share",  # share of the articles that use it
+    "single_document",  # only one article uses it
+    "log_count",  # log(1 + occurrences)
+    "earliest",  # 1 / (1 + first sentence index, over the articles)
+    "mean_earliest",  # mean over the articles that use it of 1 / (1 + first index)
+    "lead_share",  # share of the articles whose first sentences use it
+    "in_headline",  # a headline uses it
+    "has_stop_word",
+    "capitalized",  # share of occurrences written as names
+    "has_digit",
+    "word_share",  # share of articles using its rarer word
+    "sentence_share",  # share of the story's sentences that use it
+    "log_documents",  # log(number of articles): the story's size
+    "share_x_log_documents",  # agreement counts more in larger stories
+    "rarer_word_count",  # log(1 + occurrences of its rarer content word) / log(1 + sentences)
+    "commoner_word_count",  # the same for its commoner content word
+    "earliest_relative",  # first place in an article, as a share of its length
+    "document_share_squared",
+    "rarer_word_prior",  # log-odds that a summary uses a word that the articles use,
+    "commoner_word_prior",  # learned over the dev stories: a word's general news value
+)
 
 
 @dataclass(slots=True)
 class _Candidate:
     sentence: Sentence
     article_position: int  # the article's place in the input
+    rank: int  # the sentence's place among its article's body sentences
     relative_position: float  # 0 for an article's first sentence, toward 1 for its last
     word_count: int
-    concepts: frozenset[tuple[str, str]]
+    concepts: frozenset[int]  # indexes into _Story.concepts
+    text: str  # the sentence, or what trimming kept of it
     content: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Story:
+    """What the summarizer knows about one story's articles.
+
+    ``concepts`` lists every concept; the arrays beside it hold, per concept, what
+    the articles do with it (all of the same length).
+    """
+
+    candidates: list[_Candidate]
+    by_article: list[list[_Candidate]]
+    concepts: list[Concept]
+    count: np.ndarray  # sentences that use it
+    capitalized: np.ndarray  # of those, how many write it as a name
+    documents: np.ndarray  # articles that use it
+    earliest: np.ndarray  # first sentence index, over the articles
+    earliest_sum: np.ndarray  # sum over articles of 1 / (1 + first index there)
+    earliest_relative: np.ndarray  # first place as a share of the article's length
+    lead_documents: np.ndarray  # articles whose first sentences use it
+    in_headline: np.ndarray
+    word_documents: dict[str, int]
+    word_counts: dict[str, int]
+    stop_words: set[str]
+    sentences: int
+    language: str
+
+
+@dataclass(frozen=True)
+class SummarizerModel:
+    """Concept weights (a logistic model) and the selection's settings."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]  # features are standardized before the dot product
+    scale: tuple[float, ...]
+    exponent: float = 1.0  # weight = probability ** exponent
+    length_penalty: float = 1.0  # gain / words ** length_penalty
+    position_prior: float = 0.0  # bonus weight for an article's early sentences
+    # log-odds that a reference summary uses a stem, given that the articles do
+    word_prior: dict[str, float] = field(default_factory=dict)
+    default_word_prior: float = 0.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SummarizerModel:
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("summarizer model was trained on other features")
+        return cls(
+            weights=tuple(data["weights"]),
+            bias=float(data["bias"]),
+            mean=tuple(data["mean"]),
+            scale=tuple(data["scale"]),
+            exponent=float(data.get("exponent", 1.0)),
+            length_penalty=float(data.get("length_penalty", 1.0)),
+            position_prior=float(data.get("position_prior", 0.0)),
+            word_prior={w: float(v) for w, v in data.get("word_prior", {}).items()},
+            default_word_prior=float(data.get("default_word_prior", 0.0)),
+        )
+
+
+@cache
+def default_model() -> SummarizerModel | None:
+    """The shipped model, or None when it is missing (then: document counts)."""
+    try:
+        raw = resources.files("newsfuse").joinpath("data/summarizer.json").read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    return SummarizerModel.from_dict(json.loads(raw))
 
 
 def _set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
@@ -50,58 +161,244 @@ def _set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def _analyse(
-    articles: Sequence[Article], analyzer: Analyzer
-) -> tuple[list[_Candidate], list[list[_Candidate]]]:
-    """Every body sentence as a candidate (with its concepts), grouped by article."""
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:he|she|they|it|officials|police|authorities|witnesses|experts|sources)"
+    r"|the\s+(?:[a-z]+\s+)?(?:company|police|ministry|agency|government|spokesman|"
+    r"spokeswoman|official|officials|report|statement|newspaper|department|military|army)"
+    r"|(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}?)\s*(?:said|says|reported|reports|told\s+[\w\s]{1,40}?)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"in\s+a\s+statement))?(?=[.!?][\"”’']?$)"
+)
+_ACCORDING_TO = re.compile(r",\s+according\s+to\s+[^,;.]{3,60}(?=[.!?][\"”’']?$)")
+# "DOI INTHANON, Thailand (AP) _ ", "LONDON (Reuters) - ": where and who, not what
+_DATELINE = re.compile(
+    r"^[A-Z][\w .,'’-]{0,60}?\((?:AP|Reuters|AFP|UPI|Xinhua|dpa|CNN|Bloomberg)\)"
+    r"\s*(?:_|—|--|-|–)\s+"
+)
+_PARENTHETICAL = re.compile(r"\s+\([^()]{1,60}\)(?=[\s,.;:])")
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:However|Meanwhile|Still|Moreover|Furthermore|In addition|Also|Separately|"
+    r"Earlier|Later|In a statement|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?),\s+(?=[A-Z])"
+)
+
+
+def trim(text: str) -> str:
+    """``text`` without material a brief does not need: attributions at the end
+    ("..., police said."), parentheses, leading connectives before a capital.
+
+    Only drops words: what is left reads in the same order as the original.
+    """
+    trimmed = _DATELINE.sub("", text)
+    trimmed = _TRAILING_ATTRIBUTION.sub("", trimmed)
+    trimmed = _ACCORDING_TO.sub("", trimmed)
+    trimmed = _PARENTHETICAL.sub("", trimmed)
+    trimmed = _LEADING_ADVERBIAL.sub("", trimmed)
+    return trimmed if len(trimmed.split()) >= 4 else text
+
+
+def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
+    """Every body sentence as a candidate, and what each concept does in the story."""
     by_article: list[list[_Candidate]] = []
+    concept_ids: dict[Concept, int] = {}
+    # one entry per (sentence, concept) occurrence, aggregated with numpy below
+    occurrence_concept: list[int] = []
+    occurrence_article: list[int] = []
+    occurrence_rank: list[int] = []
+    occurrence_named: list[bool] = []
+    headline_concepts: list[int] = []
+    body_counts: list[int] = []
+    word_documents: dict[str, int] = {}
+    word_counts: dict[str, int] = {}
+    stop_words: set[str] = set()
+    total_sentences = 0
+    lexicon: dict[str, tuple[str, bool, bool]] = {}  # word -> stem, is stop word, capital
+    trimming = TRIMMING and analyzer.language == "english"
     for position, article in enumerate(articles):
-        body = [s for s in article.sentences if not s.is_headline]
+        body_count = sum(not s.is_headline for s in article.sentences)
+        body_counts.append(max(body_count, 1))
         candidates = []
-        for rank, sentence in enumerate(body):
-            tokens = analyzer.tokens(sentence.text)
-            if not tokens:  # "* * *", "..." : no words, nothing to say
+        article_words: set[str] = set()
+        rank = -1
+        for sentence in article.sentences:
+            analysed = []
+            text = trim(sentence.text) if trimming else sentence.text
+            for word in WORD.findall(text):
+                known = lexicon.get(word)
+                if known is None:
+                    token = word.lower()
+                    known = (analyzer.stem(token), analyzer.is_stop_word(token), word[0].isupper())
+                    lexicon[word] = known
+                analysed.append(known)
+            if not analysed:  # "* * *", "..." : no words, nothing to say
                 continue
-            stems = [analyzer.stem(t) for t in tokens]
-            stop = [analyzer.is_stop_word(t) for t in tokens]
-            concepts = frozenset(
-                (stems[i], stems[i + 1])
-                for i in range(len(stems) - 1)
-                if not (stop[i] and stop[i + 1])
-            )
-            content = frozenset(s for s, is_stop in zip(stems, stop, strict=True) if not is_stop)
+            pairs: dict[int, bool] = {}
+            for i in range(len(analysed) - 1):
+                (stem, stop, capital), (next_stem, next_stop, next_capital) = analysed[i : i + 2]
+                if not (stop and next_stop):
+                    concept = concept_ids.setdefault((stem, next_stem), len(concept_ids))
+                    # capitals on both words, not at the sentence's start: a name
+                    pairs[concept] = pairs.get(concept, False) or (
+                        next_capital and capital and i > 0
+                    )
+            content = []
+            for stem, stop, _ in analysed:
+                if stop:
+                    stop_words.add(stem)
+                else:
+                    content.append(stem)
+            if sentence.is_headline:
+                headline_concepts.extend(pairs)
+                continue
+            article_words.update(content)
+            for stem in content:
+                word_counts[stem] = word_counts.get(stem, 0) + 1
+            rank += 1
+            total_sentences += 1
+            occurrence_concept.extend(pairs)
+            occurrence_named.extend(pairs.values())
+            occurrence_article.extend([position] * len(pairs))
+            occurrence_rank.extend([rank] * len(pairs))
             candidates.append(
                 _Candidate(
                     sentence=sentence,
                     article_position=position,
-                    relative_position=rank / max(len(body), 1),
-                    word_count=len(sentence.text.split()),
-                    concepts=concepts,
-                    content=content,
+                    rank=rank,
+                    relative_position=rank / max(body_count, 1),
+                    word_count=len(text.split()),
+                    concepts=frozenset(pairs),
+                    content=frozenset(content),
+                    text=text,
                 )
             )
+        for word in article_words:
+            word_documents[word] = word_documents.get(word, 0) + 1
         by_article.append(candidates)
-    return [c for group in by_article for c in group], by_article
+
+    size = len(concept_ids)
+    concept_of = np.asarray(occurrence_concept, dtype=np.int64)
+    article_of = np.asarray(occurrence_article, dtype=np.int64)
+    rank_of = np.asarray(occurrence_rank, dtype=np.int64)
+    # occurrences come in article then sentence order: the first of each
+    # (concept, article) pair is where that article first uses the concept
+    _, first = np.unique(concept_of * max(len(articles), 1) + article_of, return_index=True)
+    first_concept = concept_of[first]
+    first_rank = rank_of[first].astype(np.float64)
+    earliest = np.full(size, float(1 << 30))
+    np.minimum.at(earliest, first_concept, first_rank)
+    earliest_relative = np.ones(size)
+    np.minimum.at(
+        earliest_relative, first_concept, first_rank / np.asarray(body_counts)[article_of[first]]
+    )
+    in_headline = np.zeros(size)
+    in_headline[np.asarray(headline_concepts, dtype=np.int64)] = 1.0
+    return _Story(
+        candidates=[c for group in by_article for c in group],
+        by_article=by_article,
+        concepts=list(concept_ids),
+        count=np.bincount(concept_of, minlength=size).astype(np.float64),
+        capitalized=np.bincount(
+            concept_of, weights=np.asarray(occurrence_named, dtype=np.float64), minlength=size
+        ),
+        documents=np.bincount(first_concept, minlength=size).astype(np.float64),
+        earliest=earliest,
+        earliest_sum=np.bincount(first_concept, weights=1.0 / (1.0 + first_rank), minlength=size),
+        earliest_relative=earliest_relative,
+        lead_documents=np.bincount(
+            first_concept, weights=(first_rank < _LEAD_SENTENCES).astype(float), minlength=size
+        ),
+        in_headline=in_headline,
+        word_documents=word_documents,
+        word_counts=word_counts,
+        stop_words=stop_words,
+        sentences=total_sentences,
+        language=analyzer.language,
+    )
 
 
-def _concept_weights(by_article: list[list[_Candidate]]) -> dict[tuple[str, str], float]:
-    """Weight = articles that use the concept, plus a bonus for each lead that does."""
-    weights: dict[tuple[str, str], float] = defaultdict(float)
-    for candidates in by_article:
-        seen: set[tuple[str, str]] = set()
-        lead: set[tuple[str, str]] = set()
-        for rank, candidate in enumerate(candidates):
-            seen |= candidate.concepts
-            if rank < _LEAD_SENTENCES:
-                lead |= candidate.concepts
-        for concept in seen:
-            weights[concept] += 1.0
-        for concept in lead:
-            weights[concept] += _LEAD_BONUS
-    if len(by_article) > 1:
-        # a concept only one article uses says nothing about what the story is
-        weights = defaultdict(float, {c: w for c, w in weights.items() if w > 1.0 + _LEAD_BONUS})
-    return weights
+def concept_features(
+    story: _Story, model: SummarizerModel | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The FEATURES of the concepts the story's body uses: (concept indexes, rows).
+
+    Concepts only a headline uses are left out: no sentence can cover them.
+    """
+    used = np.flatnonzero(story.documents)
+    size = len(used)
+    documents = max(len(story.by_article), 1)
+    log_documents = math.log(documents)
+    sentences = max(story.sentences, 1)
+    # word-level values, looked up once per word, then gathered per concept
+    word_index: dict[str, int] = {}
+    pairs = [story.concepts[i] for i in used.tolist()]
+    first = np.fromiter(
+        (word_index.setdefault(c[0], len(word_index)) for c in pairs), dtype=np.int64, count=size
+    )
+    second = np.fromiter(
+        (word_index.setdefault(c[1], len(word_index)) for c in pairs), dtype=np.int64, count=size
+    )
+    words = list(word_index)
+    # the word prior was learned on English stems: elsewhere every word is unknown
+    word_prior = model.word_prior if model and story.language == "english" else {}
+    default_prior = model.default_word_prior if model else 0.0
+    is_stop = np.array([w in story.stop_words for w in words], dtype=bool)
+    word_documents = np.array([story.word_documents.get(w, documents) for w in words], float)
+    word_counts = np.array([story.word_counts.get(w, np.nan) for w in words], float)
+    priors = np.array([word_prior.get(w, default_prior) for w in words], float)
+    has_digit = np.array([any(ch.isdigit() for ch in w) for w in words], dtype=bool)
+
+    count = story.count[used]
+    used_by = story.documents[used]
+    share = used_by / documents
+    log_sentences = math.log1p(sentences)
+    rarer_count = np.nan_to_num(np.fmin(word_counts[first], word_counts[second]))
+    commoner_count = np.nan_to_num(np.fmax(word_counts[first], word_counts[second]))
+    rows = np.column_stack(
+        (
+            share,
+            used_by == 1,
+            np.log1p(count),
+            1.0 / (1.0 + story.earliest[used]),
+            story.earliest_sum[used] / used_by,
+            story.lead_documents[used] / documents,
+            story.in_headline[used],
+            is_stop[first] | is_stop[second],
+            story.capitalized[used] / count,
+            has_digit[first] | has_digit[second],
+            np.minimum(word_documents[first], word_documents[second]) / documents,
+            count / sentences,
+            np.full(size, log_documents),
+            share * log_documents,
+            np.log1p(rarer_count) / log_sentences,
+            np.log1p(commoner_count) / log_sentences,
+            story.earliest_relative[used],
+            share * share,
+            np.minimum(priors[first], priors[second]),
+            np.maximum(priors[first], priors[second]),
+        )
+    ).astype(np.float64)
+    return used, rows.reshape(size, len(FEATURES))
+
+
+def _concept_weights(story: _Story, model: SummarizerModel | None) -> list[float]:
+    """A weight per concept of ``story.concepts`` (0 for those no body sentence uses)."""
+    weights = np.zeros(len(story.concepts))
+    used, rows = concept_features(story, model)
+    if not len(used):
+        return weights.tolist()
+    if model is None:
+        # without a model: articles that use the concept, more for leads
+        documents = len(story.by_article)
+        raw = rows[:, 0] * documents + 0.5 * rows[:, 5] * documents
+        if documents > 1:
+            raw = np.where(rows[:, 1] > 0, 0.0, raw)
+        weights[used] = raw
+        return weights.tolist()
+    standardized = (rows - np.asarray(model.mean)) / np.asarray(model.scale)
+    logits = standardized @ np.asarray(model.weights) + model.bias
+    probability = 1.0 / (1.0 + np.exp(-logits))
+    weights[used] = probability**model.exponent
+    return weights.tolist()
 
 
 def _is_selectable(candidate: _Candidate) -> bool:
@@ -124,14 +421,19 @@ def _continues_quotation(text: str) -> bool:
 
 
 def _select(
-    candidates: list[_Candidate], weights: dict[tuple[str, str], float], budget: int
+    candidates: list[_Candidate],
+    weights: list[float],
+    budget: int,
+    model: SummarizerModel | None,
 ) -> list[_Candidate]:
     """Greedy budgeted coverage: best new concept weight per word, until full."""
     pool = [c for c in candidates if _is_selectable(c)] or [
         c for c in candidates if c.word_count <= budget
     ]
-    covered: set[tuple[str, str]] = set()
-    cited: set[int] = set()
+    length_penalty = model.length_penalty if model else 1.0
+    position_prior = model.position_prior if model else 0.0
+    prior = {id(c): position_prior / (1.0 + c.rank) - 1e-6 * c.relative_position for c in pool}
+    covered: set[int] = set()
     chosen: list[_Candidate] = []
     used = 0
     while pool:
@@ -140,23 +442,21 @@ def _select(
         for candidate in pool:
             if used + candidate.word_count > budget:
                 continue
-            gain = sum(weights.get(c, 0.0) for c in candidate.concepts - covered)
-            # earlier sentences win ties: leads state the news
-            if candidate.article_position not in cited:
-                gain *= 1.0 + _NEW_SOURCE_BONUS
-            score = gain / candidate.word_count - 1e-6 * candidate.relative_position
+            gain = sum([weights[c] for c in candidate.concepts - covered])
+            score = (gain + prior[id(candidate)]) / candidate.word_count**length_penalty
             if score > best_score:
                 best, best_score = candidate, score
         if best is None:
             break
         chosen.append(best)
-        cited.add(best.article_position)
         used += best.word_count
         covered |= best.concepts
         pool = [
             c
             for c in pool
-            if c is not best and _set_cosine(c.content, best.content) < _REDUNDANT_SIMILARITY
+            if c is not best
+            and used + c.word_count <= budget
+            and _set_cosine(c.content, best.content) < _REDUNDANT_SIMILARITY
         ]
     if not chosen and candidates:
         # nothing fits the budget: the shortest sentence is still a better answer than none
@@ -202,16 +502,23 @@ def _as_articles(articles: Sequence[Article | str]) -> list[Article]:
     return prepared
 
 
+def analyse_story(articles: Sequence[Article], language: str) -> _Story:
+    """The analysis ``summarize`` runs on prepared articles (for training scripts)."""
+    return _analyse(articles, Analyzer(language))
+
+
 def summarize(
     articles: Sequence[Article | str],
     words: int = DEFAULT_WORDS,
     language: str | None = None,
+    model: SummarizerModel | None = None,
 ) -> Summary:
     """Summarize one story's articles in at most ``words`` words, citing sources.
 
     ``articles`` are ``Article`` objects (from ``newsfuse.read_articles``) or plain
     strings; they are cleaned and split here when that has not been done.
     ``language`` is a name or ISO code; detected from the text when omitted.
+    ``model`` replaces the shipped concept model (for training and evaluation).
     """
     if words < 1:
         raise ValueError("words must be at least 1")
@@ -219,17 +526,17 @@ def summarize(
     resolved = normalize_language(language) or detect_language(
         " ".join(a.original[:4000] for a in prepared[:10])
     )
-    analyzer = Analyzer(resolved)
-    candidates, by_article = _analyse(prepared, analyzer)
-    weights = _concept_weights(by_article)
-    chosen = _order(_select(candidates, weights, words), prepared)
+    story = _analyse(prepared, Analyzer(resolved))
+    active_model = model or default_model()
+    weights = _concept_weights(story, active_model)
+    chosen = _order(_select(story.candidates, weights, words, active_model), prepared)
     sentences = [
         SummarySentence(
-            text=c.sentence.text,
+            text=c.text,
             article=c.sentence.article,
             start=c.sentence.start,
             end=c.sentence.end,
-            also_in=_also_in(c, by_article),
+            also_in=_also_in(c, story.by_article),
         )
         for c in chosen
     ]

@@ -25,14 +25,84 @@ _FURNITURE_LINE = re.compile(
       | read\ more\b.{0,160}|more:\ .{0,160}|see\ also:.{0,160}|related:.{0,160}
       | click\ here\b.{0,160}|watch(?:\ the)?\ video.{0,80}|video:?|photos?:?|gallery
       | image\ (?:copyright|caption)\b.*|(?:photo|image|picture)s?(?:\ credit)?:.{0,200}
-      | .{0,300}\((?:AP|AFP|Reuters|Getty)\ (?:Photo|Images?)[^)]*\)
-      | .{0,300}\b(?:REUTERS|AFP|Getty\ Images|AP\ Photo)/[A-Z][\w.\- ]{1,40}
       | \d+\ photos?|skip\ (?:to\ )?(?:content|ad)|close|menu|search|log\ ?in|sign\ in
       | (?:©|copyright\b).{0,200}|all\ rights\ reserved.{0,100}
       | this\ (?:article|story)\ (?:originally\ )?(?:appeared|was\ published).{0,200}
       | tweet\ with\ a\ location|you\ must\ log\ in\ to\ continue\.?
       | we\ (?:use|value)\ cookies.{0,300}|notice
+      # found surviving in the Multi-News and ECB+ dev pages (2026-11-24)
+      | advertisement\W+continue\ reading.{0,40}|story\ continued\ below|now\ playing:?
+      | continue\ reading(?:\ the\ main\ story|\ below)|more\ news:\ .{0,160}
+      | read\ or\ share\ this\ story.{0,120}|breaking\ news\ emails\b.{0,200}
+      | media\ (?:playback|caption)\b.{0,300}
+      | enlarge(?:\ (?:this\ )?(?:image|photo))?(?:\ toggle\ caption)?\b.{0,200}
+      | (?:thumbnail\ )?(?:photo|image|picture|video)s?\ (?:by|courtesy(?:\ of)?)
+        (?:[\ /,;]+(?-i:[A-Z][\w'’.-]*|of|for|via|and)){1,10}
+      | \(?(?:photo\ )?credit:\ [^.!?]{0,100}
+      | in\ (?:video|pictures|photos):\ .{0,160}|click\ (?:for|to)\ (?:more|read|see)\b.{0,120}
+      | \[[^\]\n]{5,200}\]|►.{0,200}
+      | follow\ (?:\w+\ ){0,3}on\ (?:twitter|facebook|instagram|x)\b.{0,100}|follow\ @\w.{0,100}
+      | (?:twitter|e-?mail|contact):\ .{0,80}(?:@|https?://).{0,80}
+      | contributing:\ .{0,200}|(?:additional\ )?reporting\ by\ (?-i:[A-Z]).{0,200}
+      | (?:writing|editing)\ by\ (?-i:[A-Z]).{0,150}
+      | this\ (?:article|story|editorial|column|piece|post)\ (?:is|was|has\ been)
+        \ (?:reproduced|republished|first\ published|published|originally).{0,200}
+      | <annotation>.{0,200}|(?:&[A-Z]{2};|nn)(?:\s*(?:&[A-Z]{2};|nn))*
+      | \([a-z]{2,4}(?:[/-][a-z]{0,4}\ ?){1,5}\)
     )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Furniture that does not start the line: a credit or a call at its end, a name before
+# "contributed to this report". Scanning every line for these is slow, so they are only
+# tried on lines that hold one of their fixed words (_CREDIT_HINTS).
+_CREDIT_LINE = re.compile(
+    r"""^\W*(?:
+        .{0,300}\((?:AP|AFP|Reuters|Getty)\ (?:Photo|Images?)[^)]*\)
+      | .{0,300}\b(?:REUTERS|AFP|Getty\ Images|AP\ Photo)/[A-Z][\w.\- ]{1,40}
+      | .{0,60}\badobe\ flash\ player\b.{0,120}|.{0,300}\.\ credit:\ [^.!?]{1,60}
+      | .{0,100},\ click\ here|(?:\w+\ ){1,3}can\ be\ (?:followed|reached)\ (?:on|at)\b.{0,100}
+      | [\w.+-]+@[\w-]+\.[\w.]+(?:\ or\ [\d\ ()-]{7,20})?
+      | (?:[\w.'’,-]+\ ){1,10}contributed\ (?:to\ )?(?:this\ )?(?:report|story|reporting|article)\.?
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CREDIT_HINTS = (
+    "(ap ", "(afp ", "(reuters ", "(getty ", "reuters/", "afp/", "getty images/", "ap photo/",
+    "flash player", ". credit:", ", click here", "can be followed", "can be reached", "@",
+    "contributed ",
+)  # fmt: skip
+# No letter or digit at all: rules ("___", "* * *", "###"), stray punctuation.
+_NO_WORD_LINE = re.compile(r"^[\W_]*$")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # French, Spanish, German (dated lines of WikiNews and European sites)
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|januar|februar|märz|juni|juli|oktober|dezember)\.?"
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
+    r"|viernes|sábado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+)
+# A time stamp anywhere in the text: "Posted: Jul 07, 2012 7:40 PM ET", "Updated at
+# 10:30 p.m.", "First published April 25", "PUBLISHED: 02:31 GMT, 12 March 2013". The
+# word after the keyword must be a date or time, so "Updated figures show ..." stays.
+_DATED_LINE = re.compile(
+    rf"""^\W*(?:(?:article|story)\ )?(?:first\ |last\ )?
+        (?:published|updated|update|posted|modified)(?:\ (?:on|at))?[\s:,]+
+        (?:\d|{_WEEKDAY}\b|{_MONTH}\ ?\d).{{0,100}}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A line that is only a date (and maybe a time): "Friday, July 6, 2007", "June 06, 2013",
+# "21 July 2013 Last updated at 11:11 GMT".
+_DATE_LINE = re.compile(
+    rf"""^\W*(?:le\ )?(?:{_WEEKDAY},?\ )?
+        (?:{_MONTH}\ \d{{1,2}}(?:st|nd|rd|th)?,?\ \d{{4}}
+        |\d{{1,2}}(?:er|\.)?\ (?:de\ )?{_MONTH}(?:\ de)?,?\ \d{{4}})
+        (?:[\s,|]+(?:last\ updated\ )?(?:at\ )?\d{{1,2}}[:.]\ ?\d{{2}}
+        (?:\ ?[ap]\.?m\.?)?(?:\ [A-Z]{{2,4}})?)?\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -49,7 +119,8 @@ _FOOTER_MARKER = re.compile(
 
 # An author bio: "Shawn Snow is the senior reporter for Marine Corps Times ..."
 _AUTHOR_BIO = re.compile(
-    r"""^(?:[A-Z][\w'’.\-]+\ ){1,3}(?:is|was|has\ been|covers|writes|reports)\b
+    r"""^(?!(?:He|She|It|They|We|I|You|This|That|The|There|His|Her|Their|Its)\ )
+        (?:[A-Z][\w'’.\-]+\ ){1,3}(?:is|was|has\ been|covers|writes|reports)\b
         .{0,300}?\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor
         |producer|author|freelancer|staff|bureau\ chief|covers|intern)\b""",
     re.VERBOSE,
@@ -58,11 +129,19 @@ _CONTACT_LINE = re.compile(
     r"^\W*(?:contact|follow|reach|email)\b.{0,80}(?:@|\bat\b|twitter|on\ x\b)",
     re.IGNORECASE | re.VERBOSE,
 )
-_BYLINE = re.compile(r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4}\s*$")
+# "By Jane Doe", and the same in French, Spanish, Portuguese, German, Italian, Dutch
+_BYLINE = re.compile(
+    r"^\s*(?:[Bb]y|BY|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor)\s+"
+    r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|et|y|und|e|en|de|van|von|da|di)){0,5}\s*$"
+)
 _TIMESTAMP_LINE = re.compile(
-    r"^\W*(?:published|updated|posted|last\ updated)\b.{0,80}$", re.IGNORECASE | re.VERBOSE
+    r"^\W*(?:published|updated|posted|last\ updated|publié|mis\ à\ jour|publicado"
+    r"|actualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b.{0,80}$",
+    re.IGNORECASE | re.VERBOSE,
 )
 _LINE = re.compile(r"[^\n]+")
+# New York Times wire formatting codes at the end of a paragraph: "... here.'' &QL;"
+_TRAILING_WIRE_CODES = re.compile(r"(?:\s*&[A-Z]{2};)+$")
 _SENTENCE_END_CHARS = ".!?:;,\"”’'…)]»"
 
 _HEADLINE_MAX_WORDS = 25
@@ -89,6 +168,11 @@ def _lines(text: str) -> list[_Line]:
         lead = len(match.group()) - len(match.group().lstrip())
         start = match.start() + lead
         end = start + len(stripped)
+        if stripped.endswith(";"):
+            code = _TRAILING_WIRE_CODES.search(stripped)
+            if code is not None and code.start() > 0:
+                stripped = stripped[: code.start()]
+                end = start + len(stripped)
         blank_before = bool(lines) and text.count("\n", previous_end, start) >= 2
         lines.append(_Line(start, end, stripped, blank_before))
         previous_end = end
@@ -96,13 +180,39 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped into paragraphs: blank lines part them.
+
+    A text with no blank line at all (wire copy, trafilatura's output, most feeds)
+    puts one paragraph on each line; there a line break parts paragraphs too, unless
+    the next line goes on in lower case, as a hard-wrapped sentence does.
+    """
+    lines_are_paragraphs = not any(line.blank_before for line in lines)
     paragraphs: list[list[_Line]] = []
     for line in lines:
-        if not paragraphs or line.blank_before:
+        if (
+            not paragraphs
+            or line.blank_before
+            or (lines_are_paragraphs and not line.text[0].islower())
+        ):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
     return paragraphs
+
+
+def _has_credit_hint(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _CREDIT_HINTS)
+
+
+def _is_furniture(text: str) -> bool:
+    return bool(
+        _NO_WORD_LINE.match(text)
+        or _FURNITURE_LINE.match(text)
+        or (_has_credit_hint(text) and _CREDIT_LINE.match(text) is not None)
+        or _DATED_LINE.match(text)
+        or _DATE_LINE.match(text)
+    )
 
 
 def _is_title_like(paragraph: list[_Line]) -> bool:
@@ -134,32 +244,38 @@ def clean_text(original: str) -> CleanedText:
     and a closing author bio. The headline, when the text starts with one, is kept
     as the first paragraph and reported in ``headline``.
     """
-    lines = [line for line in _lines(original) if not _FURNITURE_LINE.match(line.text)]
+    lines = [line for line in _lines(original) if not _is_furniture(line.text)]
     byline: str | None = None
     kept_lines: list[_Line] = []
     for position, line in enumerate(lines):
-        if position < 6 and (_BYLINE.match(line.text) or _TIMESTAMP_LINE.match(line.text)):
+        # a time stamp near the top ends without a period ("Published in 2005, the
+        # report ..." is a sentence); those that do end in one are _DATED_LINE's
+        is_time_stamp = _TIMESTAMP_LINE.match(line.text) and line.text[-1] not in ".!?"
+        if position < 6 and (_BYLINE.match(line.text) or is_time_stamp):
             if _BYLINE.match(line.text) and byline is None:
-                byline = re.sub(r"^\s*by\s+", "", line.text, flags=re.IGNORECASE)
+                byline = re.sub(r"^\s*\S+\s+", "", line.text)
             continue
         kept_lines.append(line)
     paragraphs = _paragraphs(kept_lines)
 
     paragraphs = _drop_footer(paragraphs)
 
-    # Title-like paragraphs before the first body paragraph: the longest one is the
-    # headline, short ones before it are section labels ("Defense").
+    # Title-like paragraphs before the first body paragraph: the first one longer than
+    # a section label is the headline and short ones before it are labels ("Defense");
+    # those after it (a subtitle, a dek) are kept as text, not thrown away.
     headline: Span | None = None
     lead_count = 0
     while lead_count < len(paragraphs) - 1 and _is_title_like(paragraphs[lead_count]):
         lead_count += 1
     if lead_count:
-        lead = paragraphs[:lead_count]
-        longest = max(range(lead_count), key=lambda i: _word_count(lead[i]))
-        if _word_count(lead[longest]) > _SECTION_LABEL_MAX_WORDS:
-            line = lead[longest][0]
+        first = next(
+            (i for i in range(lead_count) if _word_count(paragraphs[i]) > _SECTION_LABEL_MAX_WORDS),
+            None,
+        )
+        if first is not None:
+            line = paragraphs[first][0]
             headline = Span(line.start, line.end)
-            paragraphs = [lead[longest], *paragraphs[lead_count:]]
+            paragraphs = paragraphs[first:]
         else:
             paragraphs = paragraphs[lead_count:]
 
@@ -199,18 +315,26 @@ def _drop_footer(paragraphs: list[list[_Line]]) -> list[list[_Line]]:
 
 # --------------------------------------------------------------------------- sentences
 
-# Abbreviations after which a period never ends a sentence (titles, months before
-# a day, "No. 5"). Lowercased, without the final period.
+# Abbreviations after which a period never ends a sentence (titles and the like).
+# Lowercased, without the final period.
 _NEVER_FINAL = frozenset(
     """mr mrs ms mx dr gen lt col sgt capt cpt maj adm cmdr cdr brig pvt cpl
     sen sens rep reps gov govs pres prof rev hon fr st mt ft messrs mme mlle
-    no nos vs v approx dept fig jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e cf al""".split()
+    vs v approx dept fig e.g i.e cf al""".split()
 )
+# Abbreviations that come before a number ("No. 1", "Jan. 5"): never final before a
+# digit, and otherwise final only before a usual sentence opener ("he said no. The").
+_BEFORE_NUMBERS = frozenset("no nos jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Abbreviations that can also end a sentence: split after them only when the next
 # word is a usual sentence opener.
 _SOMETIMES_FINAL = frozenset(
     "inc corp co ltd llc jr sr etc bros plc ave blvd rd univ assn est".split()
+)
+# US states as the wire services abbreviate them ("NASHVILLE, Tenn. — A father ...",
+# "Redding Ridge, Conn. 06876"), as written: several are words in lower case.
+_STATE_ABBREVIATIONS = frozenset(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
+    Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split()
 )
 _SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i you his her its their our my this that these those
@@ -227,6 +351,12 @@ _REPORTING_VERB = re.compile(
 _CANDIDATE = re.compile(r"(?:\.\.\.|[.!?…。！？؟।])+[\"”’'»)\]]*")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _OPENING_CHARS = "\"“‘'`«([¿¡—-"
+_WORD_AT = re.compile(r"[\w'’]+")
+# Scraped pages lose the space between sentences: "in Mountain View.The robot".
+# A capitalised word in lower case after it, ending where a word ends, and a word
+# in lower case (or a number) before the period, tell it from "U.S.Army", "node.JS",
+# "jane.Doe@example.com".
+_GLUED_NEXT = re.compile(r"[A-Z][a-z]+(?=[\s,;:'’])")
 
 
 def _is_boundary(text: str, term_start: int, term_end: int, next_start: int) -> bool:
@@ -251,11 +381,29 @@ def _is_boundary(text: str, term_start: int, term_end: int, next_start: int) -> 
             return False
         if len(word) == 1 and word.isupper():  # an initial: "Kenneth F. McKenzie"
             return False
-        next_word = re.match(r"[\w'’]+", text[next_start:])
+        if lowered in _BEFORE_NUMBERS and following.isdigit():
+            return False
+        next_word = _WORD_AT.match(text, next_start)
         opener = next_word.group().lower() if next_word else ""
-        if lowered in _SOMETIMES_FINAL or _INITIALS.match(word + "."):
+        if (
+            lowered in _SOMETIMES_FINAL
+            or lowered in _BEFORE_NUMBERS
+            or word in _STATE_ABBREVIATIONS
+            or _INITIALS.match(word + ".")
+        ):
             return opener in _SENTENCE_OPENERS
     return True
+
+
+def _is_glued_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
+    """A period with no space after it that still ends a sentence ("View.The")."""
+    if text[term_start:term_end] != "." or term_start == 0:
+        return False
+    before = text[term_start - 1]
+    if not (before.islower() or before.isdigit()):
+        return False
+    following = _GLUED_NEXT.match(text, term_end, end)
+    return following is not None and _is_boundary(text, term_start, term_end, term_end)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -266,6 +414,9 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         if term_end >= end:
             break
         if not text[term_end].isspace():
+            if _is_glued_boundary(text, match.start(), term_end, end):
+                yield sentence_start, term_end
+                sentence_start = term_end
             continue
         next_start = term_end
         while next_start < end and text[next_start].isspace():

@@ -106,6 +106,26 @@ class Summary:
         return sum(len(s.text.split()) for s in self.sentences)
 
 
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """Where one article of a stream went: the story it joined or opened.
+
+    ``duplicate_of`` names an earlier article it is a near-copy of (the same wire
+    copy in another outlet); ``junk`` says why a page is scrape junk (a log-in wall,
+    an error page), which is kept out of stories: a story of its own.
+    """
+
+    article: str
+    story: str
+    score: float = 0.0  # similarity to the story it joined; 0 for a new story
+    duplicate_of: str | None = None
+    junk: str | None = None
+    new_story: bool = False
+
+
 # --------------------------------------------------------------------------- facts
 
 
@@ -141,3 +161,111 @@ class Figure:
     value: float | tuple[float, float]  # a plain number, or (low, high) for a range
     unit: str | None = None  # "fighters", "USD", "percent", "years"
     what: str | None = None  # "ISIS fighters in Abu Kamal"
+
+
+# ------------------------------------------------------------ entities, timeline, comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an entity is named: ``original[start:end]`` of ``article``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, merged within and across articles.
+
+    ``name`` is the fullest name used (without the role); ``aliases`` are the
+    other names the text gives it ("ISIS", "Islamic State", "Daesh").
+    """
+
+    name: str
+    kind: str  # "person" | "organization" | "place"
+    mentions: tuple[Mention, ...]
+    aliases: tuple[str, ...] = ()
+    role: str | None = None  # "Iraqi Prime Minister"
+    roles: tuple[str, ...] = ()  # every role the articles give
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A sentence that dates something, and the date expression in it.
+
+    ``start:end`` is the sentence; ``expression_start:expression_end`` the date
+    words as written. ``date`` is ISO 8601 at ``precision`` ("2017", "2017-07",
+    "2017-11-17"); ``earliest``/``latest`` bound it in days. All three are None
+    when the date is relative and the article has no publication date.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+    expression: str
+    expression_start: int
+    expression_end: int
+    precision: str  # "day" | "week" | "part-of-month" | "month" | "season" | "year"
+    relative: bool  # read against the publication date ("Friday", "two years ago")
+    date: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    order: int = 0  # rank in the story's timeline, from 0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence (or quotation) behind a comparison item; ``value`` as written there."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: str | None = None  # "500 to 1,000", "mid-July", the quoted words
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonItem:
+    """A fact as the sources report it.
+
+    ``kind``: "shared" (several outlets), "unique" (one outlet), or a difference:
+    "conflict" (values that cannot both hold), "update" (the same, explained by
+    later publication), "precision" (one fact, told more or less exactly),
+    "wording" (one speaker, quoted in different words).
+    """
+
+    kind: str
+    text: str  # one line saying what the item is
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    subject: str | None = None  # "ISIS fighters", "Mosul", "Haider al-Abadi"
+
+
+@dataclass(slots=True)
+class Comparison:
+    """What the sources of one story agree on, report alone, and tell differently."""
+
+    shared: list[ComparisonItem] = field(default_factory=list)
+    unique: list[ComparisonItem] = field(default_factory=list)
+    conflicts: list[ComparisonItem] = field(default_factory=list)  # every difference kind
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything newsfuse extracts from one story's articles, with provenance."""
+
+    articles: list[Article]
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    comparison: Comparison = field(default_factory=Comparison)
+    methods: dict[str, str] = field(default_factory=dict)  # {"entities": "spacy", ...}

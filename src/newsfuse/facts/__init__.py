@@ -9,13 +9,17 @@
 Both work on rules alone; a spaCy model (the ``facts`` extra) helps find people.
 """
 
+from newsfuse.facts.entities import extract_entities
 from newsfuse.facts.figures import extract_figures, parse_number
 from newsfuse.facts.quotes import extract_quotes
 from newsfuse.facts.speakers import load_model
+from newsfuse.facts.timeline import extract_timeline
 
 __all__ = [
+    "extract_entities",
     "extract_figures",
     "extract_quotes",
+    "extract_timeline",
     "load_model",
     "parse_number",
 ]

@@ -45,6 +45,16 @@ _FRACTIONS = {
     "fifths": 5,
     "tenth": 10,
     "tenths": 10,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "hundredth": 100,
+    "hundredths": 100,
 }
 _NUMBER_WORD = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 _SCALE_WORD = "|".join(_SCALES)
@@ -83,6 +93,7 @@ _IDENTIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w\-]*)\s+$")
+_NAMED_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")  # "Group of 20"
 _APPROXIMATORS = frozenset(
     """about nearly more most some only just over almost around roughly at least fewer less
     up than under below above exactly approximately estimated some another all the those
@@ -92,6 +103,14 @@ _TIME_AFTER = re.compile(
     r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|EDT|EST|CDT|CST|PDT|PST|ET\b|o['’]clock|"
     r"hours?\s+GMT|h\b))|^:\d{2}|^(?:st|nd|rd|th)\b|^/\d|^-[A-Za-z]{0,2}\d",
     re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’\-]+(?:,\s*[A-Z][\w .]*)?(?:\s*\([\w .]+\))?\s*(?:—|–|--|_)$"
+)
+# "one-year", "two-day": hyphenated counts of a measure are figures
+_COUNTED_COMPOUND = (
+    r"^-(?:year|month|week|day|hour|minute|second|mile|meter|metre|kilometer|kilometre|foot|"
+    r"inch|pound|ton|acre|point|percent|time|star|seat|bedroom|story|game|man|woman|person)s?\b"
 )
 _IDIOM_ONE = re.compile(r"\bone\b", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"^\s*(?:of\s+(?:them|us|those|these))", re.IGNORECASE)
@@ -167,7 +186,12 @@ def _paragraphs(article: Article) -> list[tuple[int, int]]:
 
 def _sentence_initial(text: str, start: int, paragraph_start: int) -> bool:
     before = text[paragraph_start:start].rstrip(" \"“`'‘(")
-    return not before or before[-1] in ".!?:\n"
+    if not before or before[-1] in ".!?:\n":
+        return True
+    # after a dateline: "WASHINGTON — Two", "MANILA, Philippines (AP) _ Two"
+    return bool(re.search(r"(?:^|[A-Z)]\s*)(?:—|–|--|\s_)$", before)) and bool(
+        _DATELINE.match(before)
+    )
 
 
 def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
@@ -195,17 +219,16 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # a quoted code: "12345"
     if not has_money and _IDENTIFIER_BEFORE.search(before):
         return True
-    capitalised = _CAPITALISED_BEFORE.search(before)
+    capitalised = _CAPITALISED_BEFORE.search(before) or _NAMED_OF_BEFORE.search(before)
     if (
         capitalised
+        and is_digits
         and not has_money
+        and not _counts_plural(text, match)
         and capitalised.group(1).lower() not in _APPROXIMATORS
-        and not _sentence_initial(
-            text, capitalised.start(1) + len(before) - len(before), paragraph_start
-        )
-        and not _sentence_initial(text, start - len(capitalised.group(0)), paragraph_start)
+        and not _sentence_initial(text, start - len(before) + capitalised.start(1), paragraph_start)
     ):
-        return True  # "Category 5", "Apollo 11"
+        return True  # "Category 5", "Apollo 11", "Forever 21", "Group of 20"
     if not is_digits:
         word = number.split()[0].split("-")[0]
         if word[:1].isupper() and not _sentence_initial(text, start, paragraph_start):
@@ -251,6 +274,14 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
                 "and",
             ) or re.match(r"^-(?:on|time|off|way|sided)", after):
                 return True
+            if nxt in ("final", "last", "single"):
+                return True  # emphatic: "one final blowout", "one last time"
+            if re.match(r"^-[a-z]", after) and not re.match(_COUNTED_COMPOUND, after):
+                return True  # a compound word: "one-upmanship", "one-liner"
+            if re.match(r"^\s*(?:[,.;:!?)]|$)", after) and re.search(
+                r"\b(?:a|an|the|this|that|another)\s+(?:[a-z\-]+\s+){0,2}$", before, re.IGNORECASE
+            ):
+                return True  # the pronoun: "a welcome one,", "the responsible one."
         if lowered in ("a hundred", "a thousand") and re.match(r"^\s*(?:of|s\b)", after):
             return True
     if re.match(r"^\s*(?:PHOTOS?|VIDEOS?|IMAGES?|COMMENTS?)\b", after):
@@ -258,46 +289,116 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
     return bool(re.match(r"^(?:st|nd|rd|th)\b", after))
 
 
-def _unit(text: str, match: re.Match[str]) -> str | None:
+def _counts_plural(text: str, match: re.Match[str]) -> bool:
+    """Whether a plural noun or a measure follows: "Washington 10 months later"."""
+    return bool(match.group("percent")) or _unit(text, match, 2.0) is not None
+
+
+def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
+    """The counted noun or measure after the number, "USD" for dollars."""
     if match.group("currency"):
         currency = match.group("currency").strip()
         return {"€": "EUR", "£": "GBP", "¥": "JPY"}.get(currency, "USD")
     if match.group("percent"):
         return "percent"
     end = match.end()
-    hyphen = re.match(r"-([a-z]+)", text[end : end + 20])
-    if hyphen:  # "18-year-old", "86-seat", "three-time"
-        noun = str(hyphen.group(1))
-        irregular = {"man": "men", "woman": "women", "story": "stories"}
-        return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
-    words: list[str] = re.findall(r"[\w’'\-]+|[,.;:()]", text[end : end + 80])
-    for position, word in enumerate(words[:4]):
-        if word in ",.;:()":
-            return None
+    hyphen = re.match(r"-([a-z]+(?:-[a-z]+)*)", text[end : end + 40])
+    if hyphen:  # "18-year-old", "86-seat", "three-time", "135-mile-per-hour"
+        parts = str(hyphen.group(1)).split("-")
+        if "per" in parts[1:]:
+            at = parts.index("per")
+            return " ".join([_plural(w) for w in parts[:at]] + parts[at:])
+        return _plural(parts[0])
+    words: list[str] = _UNIT_TOKEN.findall(text[end : end + 100])
+    if words[:2] == ["out", "of"] and len(words) > 2 and parse_number(words[2]) is not None:
+        words = words[3:]  # "five out of 29 NATO countries"
+    singular: str | None = None
+    for position, token in enumerate(words[:6]):
+        if token in ",.;:()":
+            break
+        word = token.strip("’'")
         lowered = word.lower()
-        if lowered in _UNIT_WORDS or lowered == "percent":
-            return lowered
+        if position <= 2 and lowered in ("its", "their", "his", "her", "a") and words[0] == "of":
+            continue  # "a third of its territory"
+        if lowered in _UNIT_WORDS or lowered in _MEASURE_WORDS:
+            return _MEASURE_WORDS.get(lowered, lowered)
         if (lowered in ("of", "the") and position == 0) or (word.isupper() and len(word) > 1):
             continue
-        if lowered.endswith("s") and len(lowered) > 3 and lowered not in _WHAT_STOP:
+        if re.fullmatch(r"(?:[A-Z]\.)+", word) or any(c.isdigit() for c in word):
+            continue  # "U.S. cents", "16-year-old girl"
+        if lowered in ("other", "more", "additional", "further", "new"):
+            continue
+        if lowered in _WHAT_STOP or lowered in _FUNCTION_WORDS:
+            break
+        if lowered in _IRREGULAR_PLURALS:
+            return lowered
+        if _looks_plural(lowered):
             return word
-        if lowered in _WHAT_STOP:
-            return None
-    return None
+        if singular is not None and (lowered.endswith(("ed", "ing")) or lowered in _VERBS):
+            break  # "girl rushed": the noun phrase has ended
+        if not word[:1].isupper():
+            singular = lowered  # an adjective, or the head noun of a count of one
+    return singular if value <= 1 else None  # "one girl", "a third of its territory"
+
+
+def _plural(noun: str) -> str:
+    irregular = {"man": "men", "woman": "women", "story": "stories", "foot": "feet"}
+    return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_UNIT_TOKEN = re.compile(r"(?:[A-Z]\.)+|[\w’'\-/]+|[,.;:()]")
+# units the count sits before without a plural "s"; the value is how the unit is reported
+_MEASURE_WORDS = {
+    "kph": "kph", "km/h": "kph", "kmh": "kph", "mph": "mph", "knots": "knots", "foot": "feet",
+    "baht": "baht", "yen": "yen", "yuan": "yuan", "won": "won", "euro": "euros",
+    "euros": "euros", "cents": "cents", "cent": "cents", "pesos": "pesos", "rupees": "rupees",
+    "rubles": "rubles", "dollars": "dollars", "francs": "francs", "dinars": "dinars",
+    "ringgit": "ringgit", "rand": "rand", "lira": "lira", "shekels": "shekels",
+    "kilos": "kilograms", "km": "kilometers", "cm": "centimeters", "mm": "millimeters",
+    "lb": "pounds", "lbs": "pounds", "sq": "square",
+}  # fmt: skip
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women police feet teeth personnel staff cattle sheep deer aircraft".split()
+)
+_VERBS = frozenset(
+    "left died fell lost won came went made took got saw told gave found ran".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """this these those his its us as is was does has thus plus less unless across such of in
+    on at for from with by about into per""".split()
+)
 
 
 def _what(text: str, end: int) -> str | None:
+    """A short description: the words after the number up to a clause break."""
     words: list[str] = []
     for token in re.finditer(r"[^\s]+", text[end : end + 120]):
         word = token.group()
         bare = word.strip(",.;:()\"“”'’")
-        if not bare or bare.lower() in _WHAT_STOP or len(words) >= 8:
+        lowered = bare.lower()
+        if (
+            not bare
+            or lowered in _WHAT_STOP
+            or lowered in _WHAT_BREAK
+            or word[0] in "(["
+            or parse_number(bare) is not None
+            or len(words) >= 8
+        ):
             break
         words.append(bare)
         if word[-1] in ',.;:)"”':
             break
+    while words and words[-1].lower() in _FUNCTION_WORDS | {"the", "a", "an"}:
+        words.pop()  # "people in Central America in the past | two"
     phrase = " ".join(words).lstrip("-")
     return phrase or None
+
+
+_WHAT_BREAK = frozenset("what where whom whose why how whether".split())
 
 
 def _age(text: str, match: re.Match[str], paragraph_start: int) -> str | None:
@@ -338,6 +439,20 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             figure_value: float | tuple[float, float] = value
+            if re.match(r"-something\b", text[end : end + 11]) and value % 10 == 0 and value > 0:
+                # "a 40-something beautician": an age in a decade, 40 to 49
+                figures.append(
+                    Figure(
+                        text=text[start:end],
+                        article=article.id,
+                        start=start,
+                        end=end,
+                        value=(value, value + 9),
+                        unit="years",
+                        what=_what(text, end + len("-something")),
+                    )
+                )
+                continue
             # ranges: "500 to 1,000", "between 1,000 and 1,500", "10-15"
             if index < len(matches):
                 following = matches[index]
@@ -352,11 +467,15 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     and high > value
                     and not re.search(r"\bfrom\s+$", preceding)
                     and (is_between or "and" not in joiner)
-                    and "or" not in joiner.split()
                     and not _excluded(text, following, paragraph_start)
                 ):
-                    if match.group("scale") is None and following.group("scale"):
-                        scale = _SCALES[following.group("scale").strip(" -").lower()]
+                    scale_word = following.group("scale") or next(
+                        (w for w in following.group("number").lower().split() if w in _SCALES),
+                        None,
+                    )
+                    if match.group("scale") is None and scale_word and value < high / 10:
+                        # "two or three thousand years", "3 to 4 million": the scale is shared
+                        scale = _SCALES[scale_word.strip(" -").lower()]
                         if value * scale < high:
                             value *= scale
                     figure_value = (value, high)
@@ -369,7 +488,8 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     match_for_unit = match
             else:
                 match_for_unit = match
-            unit = _unit(text, match_for_unit)
+            count = figure_value if isinstance(figure_value, float) else 0.0
+            unit = _unit(text, match_for_unit, count)
             what = _what(text, match_for_unit.end())
             owner = _age(text, match, paragraph_start)
             if owner is not None:

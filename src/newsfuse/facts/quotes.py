@@ -25,9 +25,11 @@ from typing import Any
 
 from newsfuse.facts.speakers import (
     PRONOUNS,
+    RECIPIENT_VERBS,
     REPORTING_VERBS,
     TITLE_WORDS,
     NameIndex,
+    NameMention,
     build_name_index,
     name_runs,
     resolve_model,
@@ -50,7 +52,14 @@ _TWO_WORD_VERBS = {
     ("went", "on"),
     ("goes", "on"),
 }
-_AUXILIARIES = frozenset("is was were are be been being has had have will would also".split())
+_CALL_VERBS = frozenset("call calls called calling".split())
+_CALL_OBJECTS = frozenset("it this that them him her on for".split())
+# verbs that report speech only with a partner word ("according to", "called it")
+_NOT_ALONE = frozenset({"according", "describe"}) | _CALL_VERBS
+_AUXILIARIES = frozenset(
+    """is was were are be been being has had have will would also could should can may might
+    must shall not did does do never""".split()
+)
 _PASSIVE = frozenset("is was were are be been being".split())
 # Words after the verb that end the cue: time words, clause openers.
 _CUE_STOP = frozenset(
@@ -64,7 +73,21 @@ _TIME_WORDS = frozenset(
     "on in at morning afternoon evening night week month year weekend the a".split()
 )
 # what may follow a reporting verb in its cue: a medium or occasion ("in a statement")
-_CUE_PREPOSITIONS = frozenset("in on at during via through over from to".split())
+_CUE_PREPOSITIONS = frozenset("in on at during via to".split())
+# the dash of an aside ("a character asks — eventually descends into ...") ends the cue
+_DASH_BETWEEN = re.compile(r"[—–]|\s-{1,2}\s")
+# before a word that can be a verb or a noun ("states", "reports"), these make it a noun
+_NOUN_MARKERS = frozenset("the a an his her their its these those of our my".split())
+_PREPOSITIONS = frozenset(
+    "in on at during via through over from to of for with by about into under near".split()
+)
+_PLACE_BASED = re.compile(
+    r"(?i)^(?:the|a|an)\s[^\"“”]*-(?:based|born|owned|run|led|registered)\s+[a-z]+$"
+)
+_TRAILING_FUNCTION_WORDS = frozenset("that the a an of for to in at by who which".split())
+_LEADING_ADVERBS = frozenset("later then also still now instead meanwhile again".split())
+# a subject phrase holding these is a clause, not a description ("a country that is rarely")
+_CLAUSE_WORDS = frozenset("that who which is was were are has had have not".split())
 _DESCRIPTION_OPENERS = frozenset("the a an his her their its our my one another".split())
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Adm|Inc|Det|"
@@ -225,6 +248,11 @@ def _bare(token: str) -> str:
     return token.strip(",;:.!?()[]\"“”‘’'`").lower()
 
 
+def _skippable(word: str) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb: "had initially said"."""
+    return word in _AUXILIARIES or (word.endswith("ly") and len(word) > 4)
+
+
 def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
     """How many tokens the reporting verb at ``index`` takes (0 when none)."""
     word = _bare(tokens[index][2])
@@ -234,8 +262,16 @@ def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
         pair = (word, _bare(tokens[index + 1][2]))
         if pair in _TWO_WORD_VERBS and not tokens[index][2].endswith(","):
             return 2
-    if word in REPORTING_VERBS and word not in ("according", "call", "called", "describe"):
+    if word in _CALL_VERBS and index + 1 < len(tokens):
+        # "called it “a beautiful paperweight”", "called on Croats to make “...”", but not
+        # "a group called “...”": a name, not speech
+        following = _bare(tokens[index + 1][2])
+        if following in _CALL_OBJECTS and not tokens[index][2].endswith(","):
+            return 2
+    if word in REPORTING_VERBS and word not in _NOT_ALONE:
         return 1
+    if word == "read" and index + 1 < len(tokens) and _bare(tokens[index + 1][2]) in ("a", "the"):
+        return 1  # ``...,'' read a statement from the mayor
     return 0
 
 
@@ -246,25 +282,29 @@ def _cue(text: str, tokens: list[tuple[int, int, str]], verb: int, size: int) ->
         return _strip_cue(text[tokens[verb][0] : end])
     rest = tokens[verb + size :]
     verb_word = _bare(tokens[verb][2])
-    takes_recipient = verb_word in ("told", "tell", "tells", "telling", "asked", "asks", "wrote")
-    if rest and not takes_recipient and _bare(rest[0][2]) not in _CUE_PREPOSITIONS:
+    takes_recipient = verb_word in RECIPIENT_VERBS or verb_word in ("wrote", "writes")
+    first = _bare(rest[0][2]) if rest else ""
+    if rest and not takes_recipient and first not in _CUE_PREPOSITIONS:
         return _strip_cue(text[tokens[verb][0] : end])  # "said talks were": no medium
-    for count, (_, token_end, token) in enumerate(rest):
+    if first in _PREPOSITIONS and first not in _CUE_PREPOSITIONS:
+        return _strip_cue(text[tokens[verb][0] : end])  # "asked from a vast podium"
+    previous_end = end
+    for count, (token_start, token_end, token) in enumerate(rest):
         word = _bare(token)
         if word in _CUE_STOP or not word or count >= _CUE_MAX_WORDS:
             break
-        if token[0] in "\"“``'(":
+        if token[0] in "\"“``'(" or _DASH_BETWEEN.search(text, previous_end, token_start):
             break
-        end = token_end
+        end = previous_end = token_end
         if token[-1] in ",.;:!?)":
             break
     return _strip_cue(text[tokens[verb][0] : end])
 
 
 def _strip_cue(cue: str) -> str:
-    cue = cue.rstrip(",.;:!?\"”'")
+    cue = cue.rstrip(",.;:!?\"”')")
     # a trailing preposition means the stop cut a time phrase ("briefing on | Thursday")
-    cue = re.sub(r"\s+(?:on|in|at|by|from|for|of)$", "", cue)
+    cue = re.sub(r"(?:\s+(?:on|in|at|by|from|for|of|a|an|the))+$", "", cue)
     return " ".join(cue.split())
 
 
@@ -274,39 +314,136 @@ def _speaker_phrase(
     """Read a subject phrase: (name or description, start, end, role, is_pronoun)."""
     phrase = text[start:end]
     stripped = phrase.strip().rstrip(",")
+    if stripped.endswith(".") and not _ABBREVIATION_END.search(stripped[-8:]):
+        stripped = stripped[:-1]  # "said her grateful mom.": the sentence's full stop
     if not stripped:
         return None, None, None, None, False
     lead = start + (len(phrase) - len(phrase.lstrip()))
-    head, _, appositive = stripped.partition(",")
+    if _PLACE_BASED.match(stripped):
+        # "the Battle Creek, Mich.-based company": one description, the comma inside it
+        head, appositive = stripped, ""
+    else:
+        head, _, appositive = stripped.partition(",")
     head = head.strip()
     role: str | None = appositive.strip().strip(",").strip() or None
     if role is not None and role[:1].isdigit():  # "Siavaash Mohseni, 24, a university student"
         role = role.split(",", 1)[1].strip() if "," in role else None
     if head.lower() in PRONOUNS:
         return head, lead, lead + len(head), None, True
-    # "Det. Charles Geiger of the LAPD's Robbery-Homicide Division": the name comes first
+    head = _noun_phrase(head)
+    # "Elissa Silverman (I-At Large)": a parenthesis holds a party or a credit, not the name
+    # and "the host often dubbed 'El Rushbo'": a quoted nickname is no name either
+    mentions = [
+        m
+        for m in name_runs(text, lead, lead + len(head))
+        if not _in_parentheses(text, lead, m)
+        and not (m.start > 0 and text[m.start - 1] in "'‘\"“`")
+    ]
+    if _PLACE_BASED.match(head):
+        mentions = []
+    titled = [m for m in mentions if m.is_person and m.role]
+    words = head.split()
     cut = re.search(r"\s(?:of|at|from|for|with|in|on)\s", head)
-    if cut and name_runs(text, lead, lead + cut.start()):
-        head = head[: cut.start()]
-    mentions = name_runs(text, lead, lead + len(head))
+    if titled:
+        # "Det. Charles Geiger of the LAPD", "Court of Queen's Bench Justice Kristine Eidsvik"
+        mentions = titled[-1:]
+    elif (
+        cut
+        and words[0].lower() in _DESCRIPTION_OPENERS
+        and all(m.start >= lead + cut.start() and not m.likely_person for m in mentions)
+    ):
+        # "an official of the U.S. Agency for International Development": no name given
+        description = head if words[0].lower() != "the" else " ".join(words[1:])
+        offset = lead + head.find(description)
+        return description, offset, offset + len(description), role, False
+    elif cut:
+        # "John Hetherington of Paribas Asia Equity Ltd.": the name comes first, but not
+        # a capitalised word opening the sentence ("Back in 2012 Trump")
+        first = [m for m in mentions if m.end <= lead + cut.start()]
+        if first and not _common_word(text, first[-1].name):
+            mentions = first[-1:]
     if not mentions and role:
         # "his sobbing grandmother, Jan Pugh,": the name is in the apposition
         apposed = text.find(role, lead)
         named = name_runs(text, apposed, apposed + len(role)) if apposed >= 0 else []
         if named and named[0].start == apposed:
             return named[0].name, named[0].start, named[0].end, head, False
+    if mentions and words and words[-1][:1].islower() and mentions[-1].end < lead + len(head):
+        # "A Metropolitan police spokesman", "The House bill": the name only qualifies
+        tail = text[mentions[-1].end : lead + len(head)].split()
+        if tail and all(w[:1].islower() for w in tail) and words[0].lower() in _DESCRIPTION_OPENERS:
+            description = head if words[0].lower() != "the" else " ".join(words[1:])
+            offset = lead + head.find(description)
+            return description, offset, offset + len(description), role, False
     if mentions:
         mention = mentions[-1]
+        if (
+            mentions[0].start == lead
+            and mentions[0].is_person
+            and re.match(r"\s+(?:a|an|the)\s", text[mentions[0].end : mentions[0].end + 5])
+        ):
+            mention = mentions[0]  # "Luciano Dias a Brasilia-based political consultant"
         prefix = text[lead : mention.start].strip()
         if role is None and prefix:
             role = _role_from_prefix(prefix)
         return mention.name, mention.start, mention.end, role, False
-    words = head.split()
-    if words and words[0].lower() in _DESCRIPTION_OPENERS and 1 < len(words) <= 5:
-        description = " ".join(words[1:]) if words[0].lower() in ("the", "a", "an") else head
+    opener = next((i for i, w in enumerate(words[:3]) if w.lower() in ("the", "a", "an")), 0)
+    if (
+        opener
+        and not mentions
+        and all(w.lower() in _LEADING_ADVERBS or w.lower().endswith("ly") for w in words[:opener])
+    ):
+        # "Later the German-born pope": the description starts at its article
+        head = " ".join(words[opener:])
+        lead = text.find(head, lead)
+        words = words[opener:]
+    if (
+        words
+        and words[0].lower() in _DESCRIPTION_OPENERS
+        and 1 < len(words) <= 7
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
+    ):
+        # "the" goes (the description is resolved later); "a character" stays as written
+        description = " ".join(words[1:]) if words[0].lower() == "the" else head
         offset = lead + head.find(description)
         return description, offset, offset + len(description), role, False
     return None, None, None, None, False
+
+
+def _noun_phrase(head: str) -> str:
+    """A description up to its relative clause or participle.
+
+    "one woman attending a yoga class" → "one woman"; "the host often dubbed 'X'" → "the
+    host"; "the manager of a bank that the" → "the manager of a bank".
+    """
+    words = head.split()
+    if not words or words[0].lower() not in _DESCRIPTION_OPENERS:
+        return head
+    for index, word in enumerate(words[2:], start=2):
+        lowered = word.lower()
+        after_article = words[index - 1].lower() in _NOUN_MARKERS  # "the recording"
+        if word[:1].isupper() or after_article:
+            continue
+        # "Council training officer Jon Garside": a name still to come keeps the phrase
+        name_follows = any(w[:1].isupper() for w in words[index + 1 :])
+        participle = lowered.endswith(("ing", "ly", "ed")) and not name_follows
+        if participle or lowered in ("who", "that", "which", "often", "known"):
+            words = words[:index]
+            break
+    while len(words) > 2 and words[-1].lower() in _TRAILING_FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _common_word(text: str, name: str) -> bool:
+    """A one-word "name" the article also writes in lower case ("Back", "Officials")."""
+    return " " not in name and bool(re.search(rf"\b{re.escape(name.lower())}\b", text))
+
+
+def _in_parentheses(text: str, lead: int, mention: NameMention) -> bool:
+    """Whether a parenthesis opened inside the phrase (from ``lead``) holds ``mention``."""
+    before = text[lead : mention.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _role_from_prefix(prefix: str) -> str | None:
@@ -346,12 +483,23 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
         subject_end = tokens[index - 1][1]
         # auxiliaries between subject and verb: "he has said", "she also told"
         back = index
-        while back > 0 and _bare(tokens[back - 1][2]) in _AUXILIARIES:
+        while back > 0 and _skippable(_bare(tokens[back - 1][2])):
             back -= 1
         if back == 0:
             return None
         subject_end = tokens[back - 1][1]
         speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, start, subject_end)
+        if (
+            speaker is None
+            and size == 1
+            and back == index
+            and tokens[index - 1][2].endswith(",")
+            and index + 1 < len(tokens)
+            and tokens[index + 1][2][:1].isupper()
+            and not ends_sentence
+        ):
+            # ``remarkably safe drugs'' whose benefits outweigh their risks, said Dr. X
+            return _inverted(text, tokens[index:], size, stop)
         if speaker is None:
             return None
         head_words = text[start:subject_end].split(",")[0].split()
@@ -363,6 +511,9 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
             return None  # a new sentence that reports something else: "Another said talks were"
         return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
     return None
+
+
+_STATEMENT_FROM = re.compile(r"\s+(?:a|the)\s+(?:\w+\s+)?statement\s+(?:from|by)\s+")
 
 
 def _inverted(
@@ -385,8 +536,13 @@ def _inverted(
         )
     phrase_start = tokens[size - 1][1]
     phrase_end = stop
+    statement = _STATEMENT_FROM.match(text, phrase_start, stop)
+    if statement is not None:
+        # "read a statement from Bishop Lawrence Provenzano": the statement's author speaks
+        phrase_start = statement.end()
+        tokens = tokens[:size] + [t for t in tokens[size:] if t[0] >= phrase_start]
     for token_start, _, token in tokens[size:]:
-        if _bare(token) in ("who", "whose", "which", "of", "at", "in", "from", "on", "to"):
+        if _bare(token) in ("who", "whose", "which", "at", "in", "from", "on", "to"):
             phrase_end = token_start
             break
     speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, phrase_start, phrase_end)
@@ -408,20 +564,32 @@ def _before_attribution(
     ]
     for index in range(len(tokens) - 1, -1, -1):
         size = _verb_at(tokens, index)
+        if not size and _bare(tokens[index][2]) in _CALL_VERBS and len(tokens) - index <= 4:
+            size = 1  # "He called the guidelines ``a very important step forward''"
         if not size:
             continue
         word = _bare(tokens[index][2])
         previous = _bare(tokens[index - 1][2]) if index else ""
+        if previous == "to":
+            continue  # "whether to declare a ``state of emergency''": nobody says it
+        if previous in _NOUN_MARKERS:
+            continue  # "in the states of Sao Paulo": a noun
         if previous in _PASSIVE:
-            return _Attribution(None, None, None, word, None)
+            following = _bare(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
+            cue = f"{word} as" if following == "as" else word  # "is being described as"
+            return _Attribution(None, None, None, cue, None)
         cue = _before_cue(text, tokens, index, size)
         if word.endswith("ing") and index and tokens[index - 1][2].endswith(","):
             subject = _clause_subject(text, tokens[:index])
         else:
             back = index
-            while back > 0 and _bare(tokens[back - 1][2]) in _AUXILIARIES:
+            while back > 0 and _skippable(_bare(tokens[back - 1][2])):
                 back -= 1
-            subject = _subject_before(text, tokens[:back])
+            if back > 1 and _bare(tokens[back - 1][2]) in ("and", "then"):
+                # "Doe approached them and said, ...": the subject of the first verb
+                subject = _clause_subject(text, tokens[: back - 1])
+            else:
+                subject = _subject_before(text, tokens[:back])
         if subject is None:
             return _Attribution(None, None, None, cue, None)
         speaker, s_start, s_end, role, pronoun = subject
@@ -433,12 +601,23 @@ def _before_cue(text: str, tokens: list[tuple[int, int, str]], index: int, size:
     """The verb and its recipient when one follows: "told von Post"."""
     end = tokens[index + size - 1][1]
     rest = tokens[index + size :]
-    if rest and _bare(rest[0][2]) == "reporters":
-        end = rest[0][1]
-    elif rest:
-        mentions = name_runs(text, rest[0][0], rest[-1][1])
-        if mentions and mentions[0].start == rest[0][0]:
-            end = mentions[0].end
+    verb = _bare(tokens[index][2])
+    if not rest or (verb not in RECIPIENT_VERBS and _bare(tokens[index + size - 1][2]) != "on"):
+        # "said Trump will deliver": what follows "said" is the reported clause
+        return _strip_cue(text[tokens[index][0] : end])
+    mentions = name_runs(text, rest[0][0], rest[-1][1])
+    if mentions and mentions[0].start == rest[0][0]:
+        end = mentions[0].end  # "told von Post", "called on Croats"
+    else:
+        # the person spoken to, up to the reported clause: "urged the international
+        # community to", "told reporters that"
+        for count, (_, token_end, token) in enumerate(rest):
+            word = _bare(token)
+            if word in _CUE_STOP or count >= 5 or token[0] in "\"“`'(":
+                break
+            end = token_end
+            if token[-1] in ",.;:!?)":
+                break
     return _strip_cue(text[tokens[index][0] : end])
 
 
@@ -453,15 +632,64 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
         return last[2], last[0], last[1], None, True
     # the trailing run of tokens without a clause break
     first = len(tokens)
-    while first > 0 and tokens[first - 1][2][-1] not in ",;:" and (len(tokens) - first < 8):
+    while first > 0 and tokens[first - 1][2][-1] not in ",;:" and (len(tokens) - first < 10):
         word = _bare(tokens[first - 1][2])
         if word in ("that", "and", "but", "when", "while", "because", "as", "if"):
             break
         first -= 1
     if first == len(tokens):
-        return None
+        return _apposed_subject(text, tokens)
     subject = _speaker_phrase(text, tokens[first][0], tokens[-1][1])
+    governed = subject[3] is not None and bool(set(subject[3].lower().split()) & _PREPOSITIONS)
+    if first > 1 and (
+        subject[0] is None
+        or subject[0][:1].islower()
+        or governed  # "director of the group Remera": the name is an object
+        or not _is_person_at(text, subject)
+    ):
+        # "Emmanuelle Amar, an epidemiologist and director of the group Remera told": an
+        # apposition left open; the person named first is the subject
+        opening = name_runs(text, tokens[0][0], tokens[-1][1])
+        if (
+            opening
+            and opening[0].start == tokens[0][0]
+            and opening[0].is_person
+            and " " in opening[0].name
+            and re.match(r",\s+(?:a|an|the)?\s*[a-z]", text[opening[0].end : opening[0].end + 8])
+        ):
+            mention = opening[0]
+            return mention.name, mention.start, mention.end, None, False
     return subject if subject[0] is not None else None
+
+
+def _is_person_at(text: str, subject: _Subject) -> bool:
+    """Whether the name a subject phrase found reads as a person's ("Remera" does not)."""
+    start, end = subject[1], subject[2]
+    if start is None or end is None:
+        return False
+    mentions = name_runs(text, start, end)
+    return bool(mentions) and mentions[0].likely_person
+
+
+def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    """The subject before an apposition: "Robert Marus, a spokesman for the office, said"."""
+    if len(tokens) < 3 or not tokens[-1][2].endswith(","):
+        return None
+    for index in range(len(tokens) - 2, -1, -1):
+        token_start, token_end, token = tokens[index]
+        if not token.endswith(","):
+            continue
+        opener = tokens[index + 1][2].lstrip("(")
+        if not (opener[:1].islower() or opener[:1].isdigit()):
+            continue  # "In Washington, Smith, a lawyer,": "Washington" is no subject
+        bare_end = token_end - 1
+        head = [*tokens[:index], (token_start, bare_end, token[:-1])]
+        if head[-1][2] and head[-1][2][-1] in ",;:":
+            continue
+        subject = _subject_before(text, head)
+        if subject is not None and not subject[4]:
+            return subject
+    return None
 
 
 def _clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
@@ -550,9 +778,28 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
             ):
                 attributions[index] = attributions[following]
 
+    for index, span in enumerate(spans):
+        if attributions[index] is None:
+            attributions[index] = (
+                _introduced_before(text, span, paragraphs, all_quoted)
+                or _carried_over(text, spans, attributions, index, paragraphs, names, all_quoted)
+                or _introduced_before(text, span, paragraphs, all_quoted, colon=False)
+                or _only_person_before(text, span, paragraphs, names, all_quoted)
+            )
+
     quotes: list[Quote] = []
     roles: dict[str, str] = {}
+    holders = _role_holders(text, names)
+    # speakers named so far, with where: a later "he said" may point back to them
+    anchors: list[tuple[int, str]] = []
     for span, attribution in zip(spans, attributions, strict=True):
+        unattributed = attribution is None or (attribution.speaker is None and not attribution.cue)
+        if unattributed and _names_or_terms(text, span):
+            continue
+        if (attribution is None or attribution.speaker is None) and _is_title_of_work(
+            text[span.start : span.end].rstrip(".,!?;: ")
+        ):
+            continue  # the speech, called "So God Made a Farmer,": a title
         speaker: str | None = None
         role: str | None = None
         cue: str | None = None
@@ -562,7 +809,13 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
             cue = attribution.cue
             role = attribution.role
             speaker_start, speaker_end = attribution.speaker_start, attribution.speaker_end
-            speaker = _resolve(text, attribution, names, all_quoted)
+            speaker = _resolve(text, attribution, names, all_quoted, holders, anchors)
+            if (
+                speaker is not None
+                and not attribution.is_pronoun
+                and any(m.start == speaker_start and m.is_person for m in names.mentions)
+            ):
+                anchors.append((speaker_start or 0, speaker))
         if speaker is not None:
             if role is not None:
                 roles.setdefault(speaker, role)
@@ -581,6 +834,118 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _opens_sentence(text: str, span: _Span, paragraph_start: int) -> bool:
+    sentence_start = _sentence_start(text, span.open_mark, paragraph_start)
+    return not text[sentence_start : span.open_mark].strip(" (")
+
+
+def _introduced_before(
+    text: str,
+    span: _Span,
+    paragraphs: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    colon: bool = True,
+) -> _Attribution | None:
+    """A paragraph that opens with the quotation after one that introduces it.
+
+    With ``colon``, the paragraph before ends "..., he said:"; without, its last sentence
+    reports the same person's speech ("Amar told the Guardian it would be remiss ...").
+    """
+    paragraph_start = paragraphs[span.paragraph][0]
+    if span.paragraph == 0 or text[paragraph_start : span.open_mark].strip():
+        return None
+    previous_start, previous_end = paragraphs[span.paragraph - 1]
+    ends_with_colon = text[previous_start:previous_end].endswith(":")
+    if colon != ends_with_colon:
+        return None
+    if not colon and _MARK.search(text, previous_start, previous_end):
+        return None  # a paragraph with quotations of its own: handled by carry-over
+    at_colon = _Span(previous_end, previous_end, span.paragraph - 1, previous_end, None)
+    attribution = _before_attribution(text, at_colon, previous_start, quoted)
+    return attribution if attribution is not None and attribution.speaker else None
+
+
+def _carried_over(
+    text: str,
+    spans: list[_Span],
+    attributions: list[_Attribution | None],
+    index: int,
+    paragraphs: list[tuple[int, int]],
+    names: NameIndex,
+    quoted: list[tuple[int, int]],
+) -> _Attribution | None:
+    """A quotation standing alone takes the speaker of the quotation before it.
+
+    News text leaves the reporting verb out when the same person goes on talking; that
+    holds while nobody else has been named since (within two paragraphs).
+    """
+    span = spans[index]
+    if index == 0 or not _opens_sentence(text, span, paragraphs[span.paragraph][0]):
+        return None
+    previous = attributions[index - 1]
+    before = spans[index - 1]
+    if previous is None or previous.speaker is None or span.paragraph - before.paragraph > 2:
+        return None
+    since = max(before.end, previous.speaker_end or 0)
+    speaker_key = previous.speaker.split()[-1].lower()
+    for mention in names.mentions:
+        if not since <= mention.start < span.open_mark:
+            continue
+        if any(s <= mention.start < e for s, e in quoted):
+            continue
+        if (mention.likely_person or mention.gender) and mention.name.split()[
+            -1
+        ].lower() != speaker_key:
+            return None
+    return previous
+
+
+def _only_person_before(
+    text: str,
+    span: _Span,
+    paragraphs: list[tuple[int, int]],
+    names: NameIndex,
+    quoted: list[tuple[int, int]],
+) -> _Attribution | None:
+    """A paragraph that is a quotation alone, after a paragraph about one person only."""
+    start, end = paragraphs[span.paragraph]
+    if span.paragraph == 0 or text[start : span.open_mark].strip():
+        return None
+    if span.close_mark is not None and text[span.close_mark : end].strip(" .,"):
+        return None
+    previous_start, previous_end = paragraphs[span.paragraph - 1]
+    people = [
+        m
+        for m in names.mentions
+        if previous_start <= m.start < previous_end
+        and (m.likely_person or m.gender is not None)
+        and not any(s <= m.start < e for s, e in quoted)
+    ]
+    surnames = {m.name.split()[-1].lower() for m in people}
+    if len(surnames) != 1:
+        return None
+    person = people[-1]
+    return _Attribution(person.name, person.start, person.end, None, person.role)
+
+
+def _names_or_terms(text: str, span: _Span) -> bool:
+    """Quoted words that name or coin rather than report speech.
+
+    “Saturday Night Live.”: title case, punctuation or not; a ``state of emergency''
+    after an article left outside the marks: a short lower-case term.
+    """
+    quoted = text[span.start : span.end].rstrip(".,!?;: ")
+    if _is_title_of_work(quoted):
+        return True
+    words = _WORD.findall(quoted)
+    before = text[max(0, span.open_mark - 4) : span.open_mark]
+    return (
+        len(words) <= 4
+        and quoted[:1].islower()
+        and bool(re.search(r"\b(?:a|an|the)\s+$", before, re.IGNORECASE))
+    )
 
 
 def _neighbour(spans: list[_Span], span: _Span, text: str) -> _Span | None:
@@ -608,17 +973,151 @@ def _continues(text: str, first: _Span, second: _Span, tight: bool = False) -> b
 
 
 def _resolve(
-    text: str, attribution: _Attribution, names: NameIndex, quoted: list[tuple[int, int]]
+    text: str,
+    attribution: _Attribution,
+    names: NameIndex,
+    quoted: list[tuple[int, int]],
+    holders: list[_RoleHolder],
+    anchors: list[tuple[int, str]],
 ) -> str | None:
     speaker = attribution.speaker
     if speaker is None:
         return None
     position = attribution.speaker_start or 0
     if attribution.is_pronoun:
+        if speaker.lower() == "it":
+            organisation = names.last_organisation_before(position, quoted)
+            if organisation is None:
+                return None
+            return names.fullest(organisation.name, organisation.start)
         if speaker.lower() in ("he", "she"):
-            person = names.last_person_before(position, quoted)
+            gender = "male" if speaker.lower() == "he" else "female"
+            person = names.last_person_before(position, quoted, gender)
+            # the last quotation's speaker, when named after anyone else, is the likelier "he"
+            speaker_before = [
+                (start, name)
+                for start, name in anchors
+                if start < position and names.gender_of_name(name) in (None, gender)
+            ]
+            if speaker_before and (person is None or speaker_before[-1][0] > person.start):
+                return speaker_before[-1][1]
             return names.fullest(person.name, person.start) if person is not None else None
         return None
-    if speaker[0].islower():
+    definite = _is_definite(text, position)
+    if speaker[0].islower() or definite:  # "the pontiff", "the German-born pope"
+        if definite:
+            holder = _role_holder(speaker, position, holders) or _company(speaker, position, names)
+            if holder is not None:
+                return holder
         return _description_name(text, speaker, position)
     return names.fullest(speaker, position)
+
+
+# Role nouns a later "the ..." may use for someone named with a title or apposition.
+_ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "pontiff": frozenset({"pope"}),
+    "pope": frozenset({"pope", "pontiff"}),
+    "premier": frozenset({"premier", "prime"}),
+    "senator": frozenset({"senator", "sen"}),
+    "congressman": frozenset({"congressman", "rep", "representative"}),
+    "congresswoman": frozenset({"congresswoman", "rep", "representative"}),
+    "lawmaker": frozenset({"rep", "representative", "sen", "senator", "congressman"}),
+    "governor": frozenset({"governor", "gov"}),
+    "general": frozenset({"general", "gen"}),
+    "colonel": frozenset({"colonel", "col"}),
+    "captain": frozenset({"captain", "capt"}),
+    "sergeant": frozenset({"sergeant", "sgt"}),
+    "professor": frozenset({"professor", "prof"}),
+    "doctor": frozenset({"doctor", "dr"}),
+    "spokesperson": frozenset({"spokesperson", "spokesman", "spokeswoman"}),
+}
+_RoleHolder = tuple[int, str, frozenset[str]]
+
+
+# "the company said": the business named last before, when its name says it is one
+_COMPANY_NOUNS = frozenset("company firm carrier airline chain retailer automaker maker".split())
+_COMPANY_WORDS = frozenset(
+    "co corp inc ltd plc llc company corporation group airlines airways holdings motors".split()
+)
+
+
+def _company(description: str, position: int, names: NameIndex) -> str | None:
+    head = description.split()[-1].lower() if description.split() else ""
+    if head not in _COMPANY_NOUNS:
+        return None
+    found: str | None = None
+    for mention in names.mentions:
+        if mention.start >= position:
+            break
+        words = {w.strip(".,").lower() for w in mention.name.split()}
+        if not mention.is_person and words & _COMPANY_WORDS:
+            found = names.fullest(mention.name, mention.start)
+    return found
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(w.strip(".,").lower() for w in re.split(r"[\s\-]+", role) if w)
+
+
+def _role_holders(text: str, names: NameIndex) -> list[_RoleHolder]:
+    """People named with a role: "Pope John Paul II", "Robert Marus, a spokesman for ..."."""
+    holders: list[_RoleHolder] = []
+    for mention in names.mentions:
+        if not mention.is_person:
+            continue
+        roles: list[str] = [mention.role] if mention.role else []
+        premodifier = _PREMODIFIER_ROLE.search(text, max(0, mention.start - 40), mention.start)
+        if (
+            premodifier is not None
+            and mention.likely_person
+            and not any(
+                w in _PREPOSITIONS or w in REPORTING_VERBS or w.endswith("ed")
+                for w in premodifier.group("role").split()
+            )
+        ):
+            # "conservative radio host Rush Limbaugh": a later "the host" is Limbaugh
+            roles.append(premodifier.group("role"))
+        apposed = _APPOSED_ROLE.match(text, mention.end)
+        if apposed is not None:
+            roles.append(apposed.group("role"))
+        if roles:
+            name = names.fullest(mention.name, mention.start)
+            holders.append((mention.start, name, _role_words(" ".join(roles))))
+    return holders
+
+
+_PREMODIFIER_ROLE = re.compile(
+    r"(?<![\w\-])(?!(?:the|a|an|and|or|but|of|by|with|to|for|said|says|told|says|that)\b)"
+    r"(?P<role>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})\s+$"
+)
+_APPOSED_ROLE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r"(?!(?:which|who|whose|whom|where|when|that|and|but|or|as|if|while|said|says|told)\b)"
+    r"(?P<role>[a-z][^,.;:()\"“”]{1,60})"
+    r"(?=[,.;:])"
+)
+
+
+def _is_definite(text: str, position: int) -> bool:
+    return bool(re.search(r"\b(?:the|The)\s+$", text[max(0, position - 5) : position]))
+
+
+def _role_holder(description: str, position: int, holders: list[_RoleHolder]) -> str | None:
+    """The person a definite description names: "the pontiff" → "John Paul II".
+
+    The head noun is the last word before any prepositional phrase ("Polish-born pope",
+    "spokesman for the ministry"); the holder named last before the description wins,
+    else the first named after it.
+    """
+    head_words = re.split(r"\s+(?:of|for|at|from|in|with)\s+", description)[0].split()
+    if not head_words:
+        return None
+    head = head_words[-1].split("-")[-1].lower()
+    wanted = _ROLE_SYNONYMS.get(head, frozenset({head}))
+    fitting = [h for h in holders if h[2] & wanted]
+    if not fitting:
+        return None
+    before = [h for h in fitting if h[0] < position]
+    if before:
+        return before[-1][1]
+    return fitting[0][1]

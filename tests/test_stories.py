@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import main
+from newsfuse.stories.features import extract_features
+from newsfuse.stories.index import StoryIndex
+from newsfuse.stories.state import StoryState
+from newsfuse.stories.stream import group_lines
+from tests.conftest import ROOT, dev_file
+
+JUNK_PAGES = (
+    "Notice\n\nYou must log in to continue.",
+    "Tweet with a location\n\nYou can add location information to your Tweets.",
+    "We're sorry, but this page is not available. Try typing the web address again.",
+)
+
+
+def _line(article_id: str, text: str, **extra: str) -> str:
+    return json.dumps({"id": article_id, "text": text, **extra})
+
+
+def _group(lines: list[str], state: StoryState | None = None) -> tuple[list[dict[str, object]],
+                                                                      list[str]]:  # fmt: skip
+    output = io.StringIO()
+    errors: list[str] = []
+    state = state or StoryState(None, StoryIndex())
+    group_lines(lines, output, state, on_error=errors.append)
+    state.close()
+    return [json.loads(line) for line in output.getvalue().splitlines()], errors
+
+
+def _dev_lines(count: int) -> list[str]:
+    path = dev_file("stories_dev.jsonl")
+    lines = []
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            record = json.loads(line)
+            lines.append(_line(record["id"], record["text"]))  # never the gold "story"
+            if len(lines) == count:
+                break
+    return lines
+
+
+def test_two_reports_of_one_event_share_a_story(seed_texts: list[str]) -> None:
+    records, errors = _group([_line("a", seed_texts[0]), _line("b", seed_texts[1])])
+    assert not errors
+    assert records[0]["story"] == records[1]["story"]
+    assert "duplicate_of" not in records[1]  # two outlets' own reports, not one copy
+
+
+def test_a_near_copy_is_marked_as_a_duplicate(seed_texts: list[str]) -> None:
+    copy = seed_texts[0].replace("Iraqi forces retake last ISIS-held town", "Rawa falls")
+    records, _ = _group([_line("wire", seed_texts[0]), _line("reprint", copy)])
+    assert records[1]["story"] == records[0]["story"]
+    assert records[1]["duplicate_of"] == "wire"
+
+
+def test_scrape_junk_is_kept_out_of_stories(seed_texts: list[str]) -> None:
+    lines = [_line("a", seed_texts[0])]
+    lines += [_line(f"junk{i}", page) for i, page in enumerate(JUNK_PAGES)]
+    lines.append(_line("b", seed_texts[1]))
+    records, _ = _group(lines)
+    junk = records[1:-1]
+    assert all(r["junk"] is True for r in junk)
+    stories = [r["story"] for r in records]
+    assert len(set(stories)) == len(JUNK_PAGES) + 1  # each junk page a story of its own
+    assert records[0]["story"] == records[-1]["story"]
+
+
+def test_bad_lines_are_answered_in_order_and_the_run_goes_on(seed_texts: list[str]) -> None:
+    lines = [
+        _line("a", seed_texts[0]),
+        "{not json",
+        json.dumps({"id": "no-text", "title": "a record without text"}),
+        "[1, 2]",
+        _line("b", seed_texts[1]),
+    ]
+    records, errors = _group(lines)
+    assert [r["id"] for r in records] == ["a", None, "no-text", None, "b"]
+    assert [r.get("line") for r in records[1:4]] == [2, 3, 4]
+    assert all(r["story"] is None and r["error"] for r in records[1:4])
+    assert len(errors) == 3 and errors[0].startswith("line 2:")
+    assert records[0]["story"] == records[4]["story"]
+
+
+def test_stories_fade_when_publication_times_are_given(seed_texts: list[str]) -> None:
+    def stories(second_date: str) -> list[object]:
+        lines = [
+            _line("a", seed_texts[0], published="2017-11-17T10:00:00Z"),
+            _line("b", seed_texts[1], published=second_date),
+        ]
+        return [r["story"] for r in _group(lines)[0]]
+
+    same_week = stories("2017-11-18")
+    months_later = stories("2018-02-20")
+    assert same_week[0] == same_week[1]
+    assert months_later[0] != months_later[1]
+
+
+def test_open_stories_are_capped_without_publication_times() -> None:
+    index = StoryIndex(max_open=3)
+    for number, line in enumerate(_dev_lines(60)):
+        index.assign(str(number), extract_features(json.loads(line)["text"]))
+        assert len(index.stories) <= 3
+    assert index.next_story > 10  # many stories were opened, few stay in memory
+
+
+def test_the_same_id_twice_is_answered_from_the_state(seed_texts: list[str]) -> None:
+    records, _ = _group([_line("a", seed_texts[0]), _line("a", seed_texts[1])])
+    assert records[0] == records[1]
+
+
+def _run_to_file(
+    lines: list[str], output: Path, state: Path, stop_after: int | None = None
+) -> None:
+    with output.open("w", encoding="utf-8") as stream:
+        group_lines(lines, stream, StoryState(state, StoryIndex()), stop_after=stop_after)
+
+
+def test_a_run_stopped_halfway_resumes_to_the_uninterrupted_result(tmp_path: Path) -> None:
+    lines = _dev_lines(450)
+    whole = tmp_path / "whole.jsonl"
+    with whole.open("w", encoding="utf-8") as stream:
+        state = StoryState(tmp_path / "whole-state", StoryIndex())
+        group_lines(lines, stream, state)
+        state.close()
+    expected = whole.read_text(encoding="utf-8").splitlines()
+
+    # a "kill" after 300 articles: the open transaction is lost, as with kill -9
+    first = tmp_path / "first.jsonl"
+    _run_to_file(lines, first, tmp_path / "state", stop_after=300)
+    written = first.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(written) <= 300
+    assert written == expected[: len(written)]  # nothing written is ever taken back
+
+    resumed = tmp_path / "resumed.jsonl"
+    with resumed.open("w", encoding="utf-8") as stream:
+        state = StoryState(tmp_path / "state", StoryIndex())
+        report = group_lines(lines, stream, state)
+        state.close()
+    assert report.resumed == len(written)  # answered from the state, not placed again
+    assert resumed.read_text(encoding="utf-8").splitlines() == expected
+
+
+def test_a_later_run_continues_the_same_stories(tmp_path: Path, seed_texts: list[str]) -> None:
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    assert main(["stories", _write(tmp_path / "a.jsonl", [_line("a", seed_texts[0])]),
+                 "--output", str(first), "--state", str(tmp_path / "state")]) == 0  # fmt: skip
+    assert main(["stories", _write(tmp_path / "b.jsonl", [_line("b", seed_texts[1])]),
+                 "--output", str(second), "--state", str(tmp_path / "state")]) == 0  # fmt: skip
+    story_a = json.loads(first.read_text(encoding="utf-8"))["story"]
+    story_b = json.loads(second.read_text(encoding="utf-8"))["story"]
+    assert story_a == story_b
+
+
+def _write(path: Path, lines: list[str]) -> str:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kill_9_loses_no_written_article_and_resume_completes(tmp_path: Path) -> None:
+    lines = _dev_lines(851)
+    source = Path(_write(tmp_path / "stream.jsonl", lines))
+    expected = tmp_path / "expected.jsonl"
+    assert main(["stories", str(source), "--output", str(expected)]) == 0
+
+    output, state = tmp_path / "out.jsonl", tmp_path / "state"
+    command = [sys.executable, "-m", "newsfuse.cli", "stories", str(source),
+               "--output", str(output), "--state", str(state)]  # fmt: skip
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if output.exists() and output.stat().st_size > 0:
+            break
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = output.read_text(encoding="utf-8").splitlines() if output.exists() else []
+    complete = expected.read_text(encoding="utf-8").splitlines()
+    # a line cut by the kill may end the file: the ones before it are whole and final
+    whole_lines = written if not written or written[-1].endswith("}") else written[:-1]
+    assert whole_lines == complete[: len(whole_lines)]
+
+    assert main(["stories", str(source), "--output", str(output), "--state", str(state)]) == 0
+    assert output.read_text(encoding="utf-8").splitlines() == complete
