@@ -298,8 +298,7 @@ def _run_digest(args: argparse.Namespace) -> int:
         on_error=lambda message: print(f"newsfuse: skipped {message}", file=sys.stderr),
     )  # fmt: skip
     print(
-        f"newsfuse: {len(digest.briefs)} stories briefed in {args.output} "
-        f"(index.md, index.html)",
+        f"newsfuse: {len(digest.briefs)} stories briefed in {args.output} (index.md, index.html)",
         file=sys.stderr,
     )
     return 0

@@ -1,9 +1,9 @@
 """Grouping a stream of articles into stories, online and incrementally.
 
-    features   what an article brings: terms, names, figures, MinHash, a junk verdict
-    index      the open stories and the inverted index that finds them (in memory)
-    state      the index on disk (SQLite), consistent with what was written out
-    stream     JSON Lines in, one ``{"id", "story"}`` line per input line out
+features   what an article brings: terms, names, figures, MinHash, a junk verdict
+index      the open stories and the inverted index that finds them (in memory)
+state      the index on disk (SQLite), consistent with what was written out
+stream     JSON Lines in, one ``{"id", "story"}`` line per input line out
 """
 
 from newsfuse.stories.features import ArticleFeatures, extract_features
