@@ -311,3 +311,17 @@ def test_sentences_glued_by_a_scraper_are_cut() -> None:
         "See www.NYTimes.com for more.",
     ):
         assert len(_sentences(text)) == 1, text
+
+
+def test_hard_wrapped_text_without_blank_lines_keeps_its_sentences_whole() -> None:
+    text = (
+        "The council approved the budget on Tuesday after a debate that\n"
+        "lasted most of the night, and Mayor Jane Doe said the vote\n"
+        "Was a relief for the city. Work on the bridge starts in May, when\n"
+        "Contractors return from the winter break."
+    )
+    assert _sentences(text) == [
+        "The council approved the budget on Tuesday after a debate that lasted most of the "
+        "night, and Mayor Jane Doe said the vote Was a relief for the city.",
+        "Work on the bridge starts in May, when Contractors return from the winter break.",
+    ]

@@ -143,6 +143,8 @@ _LINE = re.compile(r"[^\n]+")
 # New York Times wire formatting codes at the end of a paragraph: "... here.'' &QL;"
 _TRAILING_WIRE_CODES = re.compile(r"(?:\s*&[A-Z]{2};)+$")
 _SENTENCE_END_CHARS = ".!?:;,\"”’'…)]»"
+_LINE_END_CHARS = ".!?\"”’'…)»:"
+_LONG_LINE_CHARS = 50
 
 _HEADLINE_MAX_WORDS = 25
 _SECTION_LABEL_MAX_WORDS = 3
@@ -182,11 +184,16 @@ def _lines(text: str) -> list[_Line]:
 def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     """Lines grouped into paragraphs: blank lines part them.
 
-    A text with no blank line at all (wire copy, trafilatura's output, most feeds)
-    puts one paragraph on each line; there a line break parts paragraphs too, unless
-    the next line goes on in lower case, as a hard-wrapped sentence does.
+    A text with no blank line at all whose long lines mostly end like sentences
+    (wire copy) puts one paragraph on each line; there a line break parts paragraphs
+    too, unless the next line goes on in lower case. Hard-wrapped text, whose long
+    lines mostly stop mid-sentence, keeps its lines together. (Short lines, such as
+    a headline or a date, say nothing either way.)
     """
-    lines_are_paragraphs = not any(line.blank_before for line in lines)
+    long_lines = [line for line in lines if len(line.text) >= _LONG_LINE_CHARS]
+    lines_are_paragraphs = not any(line.blank_before for line in lines) and (
+        sum(line.text[-1] in _LINE_END_CHARS for line in long_lines) * 2 >= len(long_lines)
+    )
     paragraphs: list[list[_Line]] = []
     for line in lines:
         if (
