@@ -25,7 +25,10 @@ Systems, in the same run: newsfuse (rules + spaCy NER), newsfuse rules alone, te
 refuses counts as no predictions), and for figures spaCy's numeric entities
 (CARDINAL/MONEY/PERCENT/QUANTITY, valued with newsfuse's number parser) as a plain anchor.
 
-    .venv/bin/python benchmarks/eval_facts.py
+    .venv/bin/python benchmarks/eval_facts.py [MORE_GOLD.jsonl ...]
+
+Further gold files in the same offset format (a fresh blind set) may be named on the
+command line; each is scored as a set of its own, after the sets above.
 """
 
 from __future__ import annotations
@@ -76,7 +79,8 @@ def shared_characters(a: Item, b: Item) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def load_gold() -> dict[str, list[GoldDoc]]:
+def load_gold(extra: tuple[Path, ...] = ()) -> dict[str, list[GoldDoc]]:
+    """The gold sets by name; ``extra`` files (same offset format) are each a set of their own."""
     sets: dict[str, list[GoldDoc]] = {}
     for line in SEED_GOLD.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -94,6 +98,11 @@ def load_gold() -> dict[str, list[GoldDoc]]:
     offset_lines += [
         (line, BLIND_SET) for line in BLIND_GOLD.read_text(encoding="utf-8").splitlines()
     ]
+    for path in extra:
+        offset_lines += [
+            (line, f"{path.stem} (given on the command line)")
+            for line in path.read_text(encoding="utf-8").splitlines()
+        ]
     for line, set_name in offset_lines:
         record = json.loads(line)
         key = (record["source"], record["cluster"])
@@ -256,7 +265,7 @@ def main() -> int:
     import spacy
 
     full = spacy.load(SPACY_MODEL)
-    gold_sets = load_gold()
+    gold_sets = load_gold(tuple(Path(argument) for argument in sys.argv[1:]))
     quote_systems: list[tuple[str, System]] = [
         ("newsfuse (rules + spaCy NER)", newsfuse_quotes(None)),
         ("newsfuse (rules only)", newsfuse_quotes(False)),

@@ -368,3 +368,26 @@ def test_a_person_is_not_shortened_from_an_organisation() -> None:
         '"We will win again and again," Trump said.'
     )
     assert speakers_of(text) == ["Donald Trump"]
+
+
+def test_company_first_name_and_time_phrases_resolve_to_full_names() -> None:
+    text = (
+        "CARACAS, Venezuela—Acme Foods Co. said Tuesday it was closing its plant. "
+        "“We regret leaving our workers behind this year,” the company said.\n\n"
+        "President Ana Ruiz spoke later. “The plant will reopen under new owners,” the "
+        "president on Tuesday said.\n\n"
+        "Paul Hart, the singer, wrote back decades later. Sir Paul said the tape was "
+        '"better late than never at all."'
+    )
+    assert speakers_of(text) == ["Acme Foods Co.", "Ana Ruiz", "Paul Hart"]
+
+
+def test_he_prefers_the_man_named_just_before_over_an_older_subject() -> None:
+    text = (
+        "Sir Tom Hale wrote to the sisters in 1963 and thanked them for the tape.\n\n"
+        "Decades later the tape was found at a market by local historian David Ray, who "
+        "played it for friends and neighbours over many long evenings that winter, and then "
+        "took it to the radio station to have it copied onto a disc for the two sisters.\n\n"
+        'He said: "It was like sitting in a room with the two of them."'
+    )
+    assert speakers_of(text) == ["David Ray"]

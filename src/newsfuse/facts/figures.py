@@ -2,11 +2,17 @@
 
 Found by rules over the cleaned paragraphs: digits ("1,000", "2.1"), number words
 ("two", "twenty-five", "three hundred"), fractions ("two-thirds", "half of"), with
-their currency prefix ("$", "U.S. dlrs") and scale ("38 million"); "500 to 1,000"
-and "between 1,000 and 1,500" are one range. Numbers that name rather than count
-are dropped: years, dates, clock times, ordinals, identifiers ("Category 5",
-"C-130", "Flight 111"), idioms ("at one time", "no one") and vague plurals
-("hundreds", "dozens").
+their currency prefix ("$", "U.S. dlrs") and scale ("38 million"); "500 to 1,000",
+"between 1,000 and 1,500" and "two or three" are one range, "40-something" the
+decade 40 to 49. Numbers that name rather than count are dropped: years, dates, clock
+times, ordinals, identifiers and names ("Category 5", "C-130", "Flight 111", "Group of
+20", "Forever 21", unless a counted noun follows: "Washington 10 months later"),
+idioms ("at one time", "no one"), a "one" that is no count (emphatic "one final", the
+pronoun "a welcome one", "one-upmanship") and vague plurals ("hundreds", "dozens").
+A capitalised number word after a dateline ("WASHINGTON — Two") starts a sentence.
+The unit is the head noun after the number (adjectives skipped, "two mass graves" →
+"graves"), a measure or currency ("kph", "baht", "cents"), or the hyphenated chain
+("135-mile-per-hour" → "miles per hour").
 """
 
 from __future__ import annotations

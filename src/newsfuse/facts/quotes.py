@@ -7,14 +7,27 @@ The cascade, per paragraph of the cleaned article:
    quotation is open without a close ahead ends the open quotation just before it
    (wire text without paragraph breaks); a quotation left open at a paragraph's
    end is kept when the next paragraph reopens it (multi-paragraph quotations).
-2. Keep spans of at least 3 words that are not titles of works.
+2. Keep spans of at least 3 words that are not titles of works (title case, with or
+   without closing punctuation, “Saturday Night Live.”) or coined terms with no speaker
+   (a ``state of emergency'').
 3. Attribute each quotation: the reporting clause right after the closing mark
-   (``," Mattis told reporters``, ``,'' said Khatami``), else a reporting verb
-   before it in the same sentence (``Kennedy told von Post she "looked well"``;
-   with relayed speech the last verb wins: its subject is the speaker), else the
-   neighbouring quotation's attribution (broken and continued quotations).
-4. Resolve the speaker: a pronoun to the last person named before it, a short name
-   to the fullest form in the article ("Al-Abadi" → "Haider al-Abadi"), titles off.
+   (``," Mattis told reporters``, ``,'' said Khatami``, ``, said Dr. X`` after a
+   clause), else a reporting verb before it in the same sentence (``Kennedy told von
+   Post she "looked well"``; with relayed speech the last verb wins: its subject is the
+   speaker; a subject before an apposition, "Robert Marus, a spokesman for ..., said
+   that ... “…”"; "called it", "called on X to", "praised ... for"), else the
+   neighbouring quotation's attribution (broken and continued quotations), else, for a
+   quotation opening its sentence or paragraph: a paragraph before ending "he said:", the
+   previous quotation's speaker while nobody else has been named since, the reported
+   speech of the paragraph before ("X told the Guardian ..."), or the one person that
+   paragraph is about.
+4. Resolve the speaker: "he"/"she" to the last person named before it whose gender
+   (title, first name, a later pronoun) does not clash, or the last quoted speaker named
+   after that person; "it" to the organisation last named as a subject; "the pontiff",
+   "the minister" to the person named with that role ("Pope John Paul II"); "the
+   company" to the business named before; a short name to the fullest form in the
+   article ("Al-Abadi" → "Haider al-Abadi"), titles off. An unnamed speaker keeps the
+   description used ("an official of the U.S. Agency for International Development").
 """
 
 from __future__ import annotations
@@ -410,6 +423,12 @@ def _speaker_phrase(
     return None, None, None, None, False
 
 
+_TIME_PHRASE = re.compile(
+    r"\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|morning|afternoon|evening|night)\b.*$"
+)
+
+
 def _noun_phrase(head: str) -> str:
     """A description up to its relative clause or participle.
 
@@ -419,6 +438,7 @@ def _noun_phrase(head: str) -> str:
     words = head.split()
     if not words or words[0].lower() not in _DESCRIPTION_OPENERS:
         return head
+    words = _TIME_PHRASE.sub("", head).split()  # "the president on Tuesday"
     for index, word in enumerate(words[2:], start=2):
         lowered = word.lower()
         after_article = words[index - 1].lower() in _NOUN_MARKERS  # "the recording"
@@ -992,7 +1012,9 @@ def _resolve(
             return names.fullest(organisation.name, organisation.start)
         if speaker.lower() in ("he", "she"):
             gender = "male" if speaker.lower() == "he" else "female"
-            person = names.last_person_before(position, quoted, gender)
+            person = names.last_person_before(
+                position, quoted, gender, _previous_paragraph_start(text, position)
+            )
             # the last quotation's speaker, when named after anyone else, is the likelier "he"
             speaker_before = [
                 (start, name)
@@ -1011,6 +1033,15 @@ def _resolve(
                 return holder
         return _description_name(text, speaker, position)
     return names.fullest(speaker, position)
+
+
+def _previous_paragraph_start(text: str, position: int) -> int | None:
+    """Where the paragraph before starts, when a pronoun at ``position`` opens its own."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if text[line_start:position].strip(" \t\"“'`"):
+        return None
+    body_end = len(text[:line_start].rstrip())
+    return text.rfind("\n", 0, body_end) + 1
 
 
 # Role nouns a later "the ..." may use for someone named with a title or apposition.
@@ -1049,9 +1080,13 @@ def _company(description: str, position: int, names: NameIndex) -> str | None:
     for mention in names.mentions:
         if mention.start >= position:
             break
-        words = {w.strip(".,").lower() for w in mention.name.split()}
-        if not mention.is_person and words & _COMPANY_WORDS:
-            found = names.fullest(mention.name, mention.start)
+        full = names.fullest(mention.name, mention.start)
+        words = {w.strip(".,").lower() for w in full.split()}
+        if not words & _COMPANY_WORDS:
+            continue
+        if not mention.is_person or mention.reports:
+            # "Kellogg warned ... the company said": the business last named as a subject
+            found = full
     return found
 
 

@@ -1,10 +1,13 @@
 """Names in an article: finding them, stripping titles, resolving a mention to the fullest name.
 
 Rule-based: a name is a run of capitalised tokens (with initials, "Jr." and particles
-such as "al-", "da", "von"); titles and ranks before it ("Iraqi Prime Minister",
-"Marine Lt. Gen.") are cut off and kept as the role. A spaCy model, when one is
-loaded, adds the PERSON and ORG entities it finds, which helps most for pronouns:
-"he said" goes to the last person named before it.
+such as "al-", "da", "von"; "of"/"for" inside an organisation's name, "U.S. Agency for
+International Development"); titles and ranks before it ("Iraqi Prime Minister",
+"Marine Lt. Gen.") and page furniture in capitals ("MUST WATCH") are cut off and kept
+as the role. Each mention carries a gender when a title, a common first name or the
+next he/she of its sentence gives one, so that "she said" skips a man. A spaCy model,
+when one is loaded, adds the PERSON and ORG entities it finds, which helps most for
+pronouns: "he said" goes to the last person named before it.
 """
 
 from __future__ import annotations
@@ -86,7 +89,8 @@ _MALE_NAMES = frozenset(
     dan steve tony ken ed fred ted hugh ian neil tim vladimir xi mohammed mohammad muhammad
     ahmed ali hassan hussein omar abdullah ivan igor sergei dmitry boris pierre jean jacques
     francois hans klaus wolfgang carlos luis miguel jorge pedro antonio manuel francisco
-    giuseppe marco giovanni luca mateusz piotr tomasz krzysztof andrzej""".split()
+    giuseppe marco giovanni luca mateusz piotr tomasz krzysztof andrzej nicolas emmanuel
+    rex mitt barack chuck newt rand ted marco jeb lindsey""".split()
 )
 _FEMALE_NAMES = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy
@@ -99,7 +103,9 @@ _FEMALE_NAMES = frozenset(
     amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
     marie kayla alexis lori hillary hilary kate tina tiffany nina eva ana sofia lucia
     carmen rosa fatima aisha angela ingrid ursula marine nadia olga svetlana irina natalia
-    tatiana yulia agnieszka małgorzata malgorzata katarzyna magdalena monika""".split()
+    tatiana yulia agnieszka małgorzata malgorzata katarzyna magdalena monika elaine carla
+    paula barbara lyn lynn linda nora ellen claire sylvia susanne laura jane janet joanna
+    leslie melania ivanka nikki kamala nancy sheila gina""".split()
 )
 # Capitalised words that start sentences or name days and months, never people.
 _NOT_NAMES = frozenset(
@@ -202,6 +208,8 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
                 break
             if previous.endswith(".") and not _is_abbreviation(previous):
                 break
+            if text[run[-1][1] : tokens[index][0]].strip():
+                break  # "CARACAS, Venezuela—Kellogg Co.": a dash between two names
             candidate = text[tokens[index][0] : tokens[index][1]]
             if _joins_organisation(text, run, tokens, index):
                 # "U.S. Agency for International Development", "Bank of England"
@@ -271,7 +279,9 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
             of_title = word.lower() in _ORG_WORDS and re.search(
                 r"\b(?:of|of the)\s+$", text[max(0, run[0][0] - 8) : run[0][0]]
             )
-            if shouting or (of_title and position == 0 and len(words) > 2):
+            rest = [w.lower() for w in words[position + 1 :]]
+            personal = not ({"of", "for"} | _ORG_WORDS) & set(rest)  # "House | John Boehner"
+            if shouting or (of_title and position == 0 and len(words) > 2 and personal):
                 last_title = position
     name_part = run[last_title + 1 :]
     if not name_part:
@@ -374,7 +384,8 @@ class NameIndex:
         A person's short form is the end of the name ("Mattis" → "James Mattis"), an
         organisation's the start ("Cathay" → "Cathay Pacific Airways"). Among names that
         fit, the one named last before ``position`` decides who is meant (two people
-        called "da Silva"), then the longest name containing it wins.
+        called "da Silva"), then the longest name containing it wins. A lone first name
+        ("Sir Paul", "said Angela") is the one full name in the article that starts with it.
         """
         words = _tokens(mention)
         if not words:
@@ -393,6 +404,15 @@ class NameIndex:
                 else candidate_words[:size] == words
             ):
                 fits.append(candidate)
+        if len(words) == 1 and all(len(_tokens(c.name)) == 1 for c in fits):
+            # "Sir Paul", "said Angela": a first name, when one person in the article has it
+            full = {
+                c.name
+                for c in self.mentions
+                if c.is_person and len(_tokens(c.name)) > 1 and _tokens(c.name)[0] == words[0]
+            }
+            if len(full) == 1:
+                return full.pop()
         if not fits:
             return mention
         if any(c.likely_person and " " in c.name for c in fits):
@@ -450,12 +470,17 @@ class NameIndex:
         return best_organisation or best
 
     def last_person_before(
-        self, position: int, exclude: list[tuple[int, int]], gender: str | None = None
+        self,
+        position: int,
+        exclude: list[tuple[int, int]],
+        gender: str | None = None,
+        prefer_after: int | None = None,
     ) -> NameMention | None:
         """The last person named before ``position``, outside the ``exclude`` spans.
 
         ``gender`` ("male" for "he", "female" for "she") skips people the article
-        gives the other gender.
+        gives the other gender. People named as subjects are preferred, unless the last
+        person named comes at or after ``prefer_after`` and every subject before it.
         """
         best: NameMention | None = None
         best_subject: NameMention | None = None
@@ -476,6 +501,23 @@ class NameIndex:
                 best_subject = candidate
         # a person named as an object ("a landowner named Anders Ekman") is rarely the
         # "he" of the next quotation; the last one named as a subject usually is
+        if (
+            gender is not None
+            and best is not None
+            and best_subject is not None
+            and self.gender(best) == gender
+            and self.gender(best_subject) is None
+        ):
+            return best  # "local historian David McDermott ... He said": a known "he"
+        if (
+            prefer_after is not None
+            and best is not None
+            and best_subject is not None
+            and best_subject.start < prefer_after <= best.start
+        ):
+            return best  # "He said:" opening a paragraph: the man the paragraph before named
+        if best is not None and best_subject is not None and best.start - best_subject.start > 500:
+            return best  # nor does the subject preference reach back far over the text
         return best_subject or best
 
 
@@ -533,6 +575,7 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 continue
             name, role = strip_title(text[start:end])
             name = re.sub(r"['’]s?$", "", name)
+            name = re.sub(r"^(?:[a-z][\w\-]*\s+)+", "", name)  # "for Carbon-free Power ..."
             if name:
                 offset = text.find(name, start, end)
                 offset = start if offset < 0 else offset
