@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsfuse.facts import extract_quotes
+from newsfuse.facts.speakers import build_name_index
 from newsfuse.text import prepare_article
 from newsfuse.types import Article, Quote
 from tests.conftest import dev_file
@@ -391,3 +392,189 @@ def test_he_prefers_the_man_named_just_before_over_an_older_subject() -> None:
         'He said: "It was like sitting in a room with the two of them."'
     )
     assert speakers_of(text) == ["David Ray"]
+
+
+# Sentences written for these tests, one general mechanism each.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an acronym the article defines resolves to its expansion
+        (
+            "Judges of the International Criminal Court (ICC) met on Monday. "
+            "“We will not stop this inquiry,” the ICC said in a ruling.",
+            "International Criminal Court",
+        ),
+        # a participle hangs on the subject opening the sentence, not on a name inside an aside
+        (
+            "The bishop, who grew up in a Polish village, praised the volunteers, saying the "
+            "year had “tested every one of us.”",
+            "bishop",
+        ),
+        # "he" goes back to an unnamed speaker when no person has been named
+        (
+            "A spokesman for the harbour police said the search had ended. "
+            "“We found nothing at all,” he said.",
+            "A spokesman for the harbour police",
+        ),
+        # a source after "according to": the apposed name, or the document when no author
+        (
+            "According to the Chilean Interior Minister, Rosa Vidal, the prisoners will "
+            "“be home within a week.”",
+            "Rosa Vidal",
+        ),
+        (
+            "He faces counts for possessing “any material which shows the children,” "
+            "according to state criminal statutes.",
+            "state criminal statutes",
+        ),
+        # an aside between subject and verb does not hide the subject
+        (
+            "Anna Berg spoke first. Berg, however, told me: “We were never told a thing.”",
+            "Anna Berg",
+        ),
+        # the subject ends at "where": the mayor, not the town
+        (
+            "Leonessa, where the mayor lamented that “nothing is left standing,” lost power.",
+            "mayor",
+        ),
+        # an outlet named with a lower-case head noun
+        ("State-controlled Lagos radio reported “very heavy rain across the city.”", "Lagos radio"),
+    ],
+)
+def test_general_attribution_mechanisms(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_he_skips_places_and_the_owner_of_a_role() -> None:
+    text = (
+        "Tom Reyes, Harbor Corp's vice president of sales, lives in Bedford. "
+        "Later Bedford announced new rules.\n\n"
+        "“The robot did exactly what it was built to do,” he told me."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a document's author speaks: "said in an obituary ... the obituary said"
+        (
+            "Ray Holm died on Monday, the family said in an obituary. "
+            "“He loved the sea more than anything else,” the obituary said.",
+            "family",
+        ),
+        # "the family" is no adverb in -ly
+        ("“He never missed a sunrise in his life,” the family wrote.", "family"),
+        (
+            "The statement from the ministry read: “All flights are cancelled until Friday.”",
+            "ministry",
+        ),
+        # a document with no author given stays the speaker
+        ("The Lima Accord calls for “deep cuts in global emissions” by 2030.", "Lima Accord"),
+        # an inverted attribution opening the sentence
+        ("Says one family friend: “They want the best for their kids.”", "one family friend"),
+        # "commented", and a definite role noun resolved to the person named with it
+        (
+            "Oregon governor Kate Brown spoke on Monday. In a letter, the governor commented "
+            "that “our hospitals are quickly reaching saturation.”",
+            "Kate Brown",
+        ),
+        # an acronym defined in the article, with a participle attribution
+        (
+            "The African National Congress (ANC) rejected the report on Monday, saying it was "
+            "“a political attack on our movement.”",
+            "African National Congress",
+        ),
+        # the rest of a title with "of" is cut off the name, without the model too
+        (
+            "Director of National Intelligence James Clapper testified. "
+            "“We have no evidence of that at all,” he said.",
+            "James Clapper",
+        ),
+    ],
+)
+def test_written_sources_inversions_and_titles(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_she_goes_back_to_a_described_speaker_with_an_apposition() -> None:
+    text = (
+        "The tenant, who asked not to be named, said she heard noises on Friday.\n\n"
+        "“I heard footsteps above me every night,” she said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "tenant"
+
+
+def test_a_first_name_outweighs_a_pronoun_near_a_bare_surname() -> None:
+    text = (
+        "Mayor Carmen Ortiz met Governor Paul Grant, who she criticised on Monday. "
+        "On Saturday, Grant attacked Ortiz on Twitter. “The mayor has been very unhelpful to "
+        "everyone here,” he said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Paul Grant"
+
+
+def test_no_carry_over_past_an_unnamed_speaker() -> None:
+    text = (
+        "“We will rebuild the bridge quickly,” Mayor Ann Lee said.\n\n"
+        "A spokesman for the state said the money was not there yet.\n\n"
+        "“We have not seen a single plan so far.”"
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == "Ann Lee"
+    assert second.speaker != "Ann Lee"
+
+
+def test_capitals_furniture_and_places_are_no_antecedents() -> None:
+    text = (
+        "Ann Lee lives in Bedford and wants more staff. Bedford announced new rules.\n\n"
+        "MORE\n\n“We have no evidence of that at all,” she said."
+    )
+    index = build_name_index(text, [(0, len(text))])
+    flagged = {m.name for m in index.mentions if m.not_antecedent}
+    assert {"MORE", "Bedford"} <= flagged
+    assert "Ann Lee" not in flagged
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the agent of a passive reporting verb
+        (
+            "The old hull was described by marine archaeologists last week as “a true jewel "
+            "of the ancient world.”",
+            "marine archaeologists",
+        ),
+        # a possessive role, after a name with "!" inside it
+        (
+            "Happily, Holt's rep told E! News on Friday, “He is doing better every day.”",
+            "Holt's rep",
+        ),
+        # a role before the name in a participle's subject
+        (
+            "KXTV news producer Dana Pike posted the news on Friday, writing, “The mayor has "
+            "resigned after ten years.”",
+            "Dana Pike",
+        ),
+    ],
+)
+def test_passive_agents_possessive_roles_and_premodified_names(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_an_object_pronoun_gives_no_gender_to_the_subject() -> None:
+    text = (
+        "Cpl. Sam Ortega said the woman was badly hurt. Ortega told The Times that the woman "
+        "cannot move her head.\n\n"
+        "“We are lucky that it was a quiet Sunday,” he said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Sam Ortega"

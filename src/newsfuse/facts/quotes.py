@@ -106,6 +106,7 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Adm|Inc|Det|"
     r"Supt|Insp|Cmdr|Atty|Gens|Sens|Reps|Cpl|Pvt|Brig|Lt\.Col|"
     r"Corp|Co|Ltd|No|Mt|Ft|U\.S|U\.N|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Prof|vs))\.$"
+    r"|\b[A-Z]!$"  # "E! News": a name, not a sentence's end
 )
 _TOKEN = re.compile(r"[^\s—–]+")
 
@@ -261,9 +262,17 @@ def _bare(token: str) -> str:
     return token.strip(",;:.!?()[]\"“”‘’'`").lower()
 
 
-def _skippable(word: str) -> bool:
-    """Auxiliaries and adverbs between a subject and its verb: "had initially said"."""
+def _skippable(word: str, previous: str = "") -> bool:
+    """Auxiliaries and adverbs between a subject and its verb: "had initially said".
+
+    A word in -ly after a determiner is the subject's noun: "the family said".
+    """
+    if previous in _NOUN_MARKERS or word in _LY_NOUNS:
+        return word in _AUXILIARIES
     return word in _AUXILIARIES or (word.endswith("ly") and len(word) > 4)
+
+
+_LY_NOUNS = frozenset("family families ally allies assembly rally supply anomaly monopoly".split())
 
 
 def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
@@ -283,8 +292,11 @@ def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
             return 2
     if word in REPORTING_VERBS and word not in _NOT_ALONE:
         return 1
-    if word == "read" and index + 1 < len(tokens) and _bare(tokens[index + 1][2]) in ("a", "the"):
-        return 1  # ``...,'' read a statement from the mayor
+    if word == "read" and (
+        tokens[index][2].endswith(":")
+        or (index + 1 < len(tokens) and _bare(tokens[index + 1][2]) in ("a", "the"))
+    ):
+        return 1  # ``...,'' read a statement from the mayor; the statement read: ``...''"
     return 0
 
 
@@ -343,6 +355,10 @@ def _speaker_phrase(
         role = role.split(",", 1)[1].strip() if "," in role else None
     if head.lower() in PRONOUNS:
         return head, lead, lead + len(head), None, True
+    owned = _OWNED_ROLE.match(head)
+    if owned is not None:
+        # "Reynolds' rep", "the mayor's spokeswoman": the role holder, unnamed
+        return head, lead, lead + len(head), None, False
     head = _noun_phrase(head)
     # "Elissa Silverman (I-At Large)": a parenthesis holds a party or a credit, not the name
     # and "the host often dubbed 'El Rushbo'": a quoted nickname is no name either
@@ -388,6 +404,11 @@ def _speaker_phrase(
             description = head if words[0].lower() != "the" else " ".join(words[1:])
             offset = lead + head.find(description)
             return description, offset, offset + len(description), role, False
+    tail = text[mentions[-1].end : lead + len(head)].split() if mentions else []
+    if len(tail) == 1 and tail[0].lower() in _MEDIA_NOUNS and mentions[-1].start >= lead:
+        # "State-controlled Tehran radio", "Iranian state television": the outlet speaks
+        outlet = text[mentions[-1].start : lead + len(head)]
+        return outlet, mentions[-1].start, lead + len(head), role, False
     if mentions:
         mention = mentions[-1]
         if (
@@ -423,6 +444,13 @@ def _speaker_phrase(
     return None, None, None, None, False
 
 
+_OWNED_ROLE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[A-Z][\w\-.]*\s+)*[A-Za-z][\w\-.]*['’]s?\s+(?:[a-z][\w\-]*\s+)?"
+    r"(?:rep|representative|spokesman|spokeswoman|spokesperson|publicist|lawyer|attorney|"
+    r"agent|manager|aide|adviser|advisor|office|campaign|team|family|mother|father|wife|"
+    r"husband|son|daughter|brother|sister|uncle|aunt)$"
+)
+_MEDIA_NOUNS = frozenset("radio television tv newspaper daily agency police".split())
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|month|year|morning|afternoon|evening|night)\b.*$"
@@ -503,7 +531,9 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
         subject_end = tokens[index - 1][1]
         # auxiliaries between subject and verb: "he has said", "she also told"
         back = index
-        while back > 0 and _skippable(_bare(tokens[back - 1][2])):
+        while back > 0 and _skippable(
+            _bare(tokens[back - 1][2]), _bare(tokens[back - 2][2]) if back > 1 else ""
+        ):
             back -= 1
         if back == 0:
             return None
@@ -545,7 +575,7 @@ def _inverted(
         rest = text[tokens[size - 1][1] : stop]
         mentions = [m for m in name_runs(text, tokens[size - 1][1], stop)]
         if not mentions:
-            return None
+            return _according_to(text, tokens[size - 1][1], stop)
         mention = mentions[-1]
         return (
             _Attribution(
@@ -582,10 +612,33 @@ def _before_attribution(
         for t in _tokens(text, sentence_start, span.open_mark)
         if not any(s - 1 <= t[0] < e + 1 for s, e in quote_spans)
     ]
+    if (
+        len(tokens) > 1
+        and tokens[0][2][:1].isupper()
+        and _bare(tokens[0][2]) in REPORTING_VERBS
+        and tokens[-1][2].endswith(":")
+    ):
+        # "Says one family friend: “...”": the speaker follows the verb
+        inverted = _inverted(text, tokens, 1, tokens[-1][1] - 1)
+        if inverted is not None:
+            return inverted
     for index in range(len(tokens) - 1, -1, -1):
         size = _verb_at(tokens, index)
-        if not size and _bare(tokens[index][2]) in _CALL_VERBS and len(tokens) - index <= 4:
-            size = 1  # "He called the guidelines ``a very important step forward''"
+        if (
+            not size
+            and index + 1 < len(tokens)
+            and (_bare(tokens[index][2]), _bare(tokens[index + 1][2])) == ("according", "to")
+        ):
+            size = 2  # "According to the minister, ...": the sentence's first words
+        if (
+            not size
+            and _bare(tokens[index][2]) in _CALL_VERBS
+            and len(tokens) - index <= 8
+            and not any(t[2][-1] in ",;:" for t in tokens[index:])
+        ):
+            # "He called the guidelines ``a very important step forward''", "Blair called
+            # the detention of the sailors ``wrong and illegal''"
+            size = 1
         if not size:
             continue
         word = _bare(tokens[index][2])
@@ -597,13 +650,27 @@ def _before_attribution(
         if previous in _PASSIVE:
             following = _bare(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
             cue = f"{word} as" if following == "as" else word  # "is being described as"
+            agent = _passive_agent(text, tokens[index + 1 :])
+            if agent is not None:
+                # "was described by marine archaeologists last week as ``...''"
+                return _Attribution(agent[0], agent[1], agent[2], f"{word} by", None)
             return _Attribution(None, None, None, cue, None)
         cue = _before_cue(text, tokens, index, size)
+        if size == 2 and word == "according":
+            # "According to the minister, Manouchehr Mottaki, the sailor will “be released”"
+            source = _according_to(text, tokens[index + 1][1], span.open_mark)
+            if source is not None:
+                return source
+            continue
         if word.endswith("ing") and index and tokens[index - 1][2].endswith(","):
-            subject = _clause_subject(text, tokens[:index])
+            subject = _sentence_subject(text, tokens[:index]) or _clause_subject(
+                text, tokens[:index]
+            )
         else:
             back = index
-            while back > 0 and _skippable(_bare(tokens[back - 1][2])):
+            while back > 0 and _skippable(
+                _bare(tokens[back - 1][2]), _bare(tokens[back - 2][2]) if back > 1 else ""
+            ):
                 back -= 1
             if back > 1 and _bare(tokens[back - 1][2]) in ("and", "then"):
                 # "Doe approached them and said, ...": the subject of the first verb
@@ -644,7 +711,21 @@ def _before_cue(text: str, tokens: list[tuple[int, int, str]], index: int, size:
 _Subject = tuple[str | None, int | None, int | None, str | None, bool]
 
 
+# words that end the subject phrase read backwards from the verb: "Amatrice, where the mayor"
+_SUBJECT_STOPS = frozenset("that and but when while because as if where who which whom".split())
+# an aside between subject and verb: "Stephens, however, told me"
+_ASIDES = frozenset("however though too also meanwhile instead moreover again".split())
+
+
 def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    if (
+        len(tokens) > 1
+        and _bare(tokens[-1][2]) in _ASIDES
+        and tokens[-1][2].endswith(",")
+        and tokens[-2][2].endswith(",")
+    ):
+        start, end, token = tokens[-2]
+        tokens = [*tokens[:-2], (start, end - 1, token[:-1])]
     if not tokens:
         return None
     last = tokens[-1]
@@ -654,7 +735,7 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
     first = len(tokens)
     while first > 0 and tokens[first - 1][2][-1] not in ",;:" and (len(tokens) - first < 10):
         word = _bare(tokens[first - 1][2])
-        if word in ("that", "and", "but", "when", "while", "because", "as", "if"):
+        if word in _SUBJECT_STOPS:
             break
         first -= 1
     if first == len(tokens):
@@ -712,13 +793,133 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
     return None
 
 
+def _passive_agent(text: str, tokens: list[tuple[int, int, str]]) -> tuple[str, int, int] | None:
+    """The agent of a passive reporting verb: "by marine archaeologists" (up to "as")."""
+    if not tokens or _bare(tokens[0][2]) != "by":
+        return None
+    end = tokens[0][1]
+    for _, token_end, token in tokens[1:]:
+        word = _bare(token)
+        if word in _CUE_STOP or word in _TIME_WORDS - {"the", "a"} or word in ("as", "for"):
+            break
+        end = token_end
+        if token[-1] in ",.;:":
+            break
+    speaker, s_start, s_end, _, pronoun = _speaker_phrase(text, tokens[0][1], end)
+    if speaker is None and end > tokens[0][1]:
+        words = text[tokens[0][1] : end].strip().rstrip(",.;:").split()
+        if 0 < len(words) <= 4 and all(w[:1].islower() for w in words):
+            speaker = " ".join(words[1:] if words[0] == "the" else words)
+            s_start = text.find(speaker, tokens[0][1], end)
+            s_end = s_start + len(speaker)
+    if speaker is None or pronoun or s_start is None or s_end is None:
+        return None
+    return speaker, s_start, s_end
+
+
+def _according_to(text: str, start: int, stop: int) -> _Attribution | None:
+    """The source after "according to": a name, else the description ("state statutes")."""
+    comma = text.find(",", start, stop)
+    phrase_end = stop if comma < 0 else comma
+    while phrase_end > start and text[phrase_end - 1] in ".;:!? \n":
+        phrase_end -= 1
+    apposed = None
+    if comma >= 0:
+        # "the Iranian Foreign Minister, Manouchehr Mottaki,": the name in apposition
+        second = text.find(",", comma + 1, stop)
+        if second >= 0:
+            named = name_runs(text, comma + 1, second)
+            if len(named) == 1 and named[0].is_person and " " in named[0].name:
+                apposed = named[0]
+    if apposed is not None:
+        return _Attribution(apposed.name, apposed.start, apposed.end, "according to", None)
+    speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, start, phrase_end)
+    if speaker is None:
+        words = text[start:phrase_end].split()
+        if not 1 <= len(words) <= 5 or not all(w[:1].isalpha() for w in words):
+            return None
+        # a written source with no author: "according to state criminal statutes"
+        lead = start + len(text[start:phrase_end]) - len(text[start:phrase_end].lstrip())
+        description = " ".join(words[1:] if words[0].lower() == "the" else words)
+        offset = text.find(description, lead, phrase_end)
+        speaker, s_start, s_end = description, offset, offset + len(description)
+    return _Attribution(speaker, s_start, s_end, "according to", role, pronoun)
+
+
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    morning afternoon evening night week month year january february march april may june
+    july august september october november december""".split()
+)
+
+
+def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    """The subject a participle hangs on: the phrase opening the sentence.
+
+    "The pope, who battled communism in his Polish homeland, stressed ..., saying ``...''":
+    the pope, not "Polish". A leading adverbial ("On Monday,", "In Pretoria,") is skipped.
+    """
+    position = 0
+    first = _bare(tokens[0][2]) if tokens else ""
+    comma = next((i for i, t in enumerate(tokens) if t[2].endswith(",")), len(tokens))
+    opening = {_bare(t[2]) for t in tokens[: comma + 1]}
+    if (
+        first in _PREPOSITIONS
+        or first in _LEADING_ADVERBS
+        or first.endswith("ly")
+        or (comma <= 3 and opening & _CALENDAR_WORDS)  # "Early Wednesday, Cathay had ..."
+    ):
+        while position < len(tokens) and not tokens[position][2].endswith(","):
+            position += 1
+        position += 1
+    if position >= len(tokens):
+        return None
+    start = tokens[position][0]
+    end = start
+    opener = tokens[position][2]
+    named = opener[:1].isupper() and _bare(opener) not in _DESCRIPTION_OPENERS
+    for token_start, token_end, token in tokens[position:]:
+        word = _bare(token)
+        if word in REPORTING_VERBS or word in _AUXILIARIES or word in _SUBJECT_STOPS:
+            break
+        if token[:1].islower() and word not in _DESCRIPTION_OPENERS and end > start:
+            # a lower-case word ends a name ("The ANC rejected") and a description at its
+            # verb ("The pope stressed"), but not before its noun ("The pope")
+            head = text[start:token_start].split()
+            described = bool(head) and head[0].lower() in _DESCRIPTION_OPENERS
+            ahead = [t[2] for t in tokens if t[0] >= token_start][:4]
+            capital = next((k for k, u in enumerate(ahead) if u[:1].isupper()), None)
+            name_ahead = capital is not None and not any(
+                _bare(u) in REPORTING_VERBS or u[-1] in ",;:" for u in ahead[:capital]
+            )
+            if name_ahead and named and not word.endswith("ed"):
+                end = token_end  # "WPBF-25 news producer Chris Shepherd": a role before a name
+                continue
+            if named or not described or (word.endswith("ed") and len(head) >= 2):
+                break
+        if token[:1].isupper() and end > start:
+            named = True
+        end = token_end
+        if token.endswith(","):
+            end -= 1
+            break
+    if end <= start:
+        return None
+    subject = _speaker_phrase(text, start, end)
+    if subject[0] is None or subject[4]:
+        return None
+    return subject
+
+
 def _clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
     """The subject of the clause an -ing verb hangs on: the first name followed by a verb."""
     if not tokens:
         return None
     for mention in name_runs(text, tokens[0][0], tokens[-1][1]):
         after = text[mention.end : mention.end + 30].lstrip(" ’'s")
-        if after[:1].islower():
+        if re.search(r"['’]s?\s+\Z", text[max(0, mention.start - 4) : mention.start]):
+            continue  # "Trump's Twitter spree": a name qualifying another noun
+        if after[:1].islower() and not re.match(r"[a-z]+,", after):
             return mention.name, mention.start, mention.end, mention.role, False
     return None
 
@@ -915,10 +1116,12 @@ def _carried_over(
             continue
         if any(s <= mention.start < e for s, e in quoted):
             continue
-        if (mention.likely_person or mention.gender) and mention.name.split()[
-            -1
-        ].lower() != speaker_key:
-            return None
+        other = mention.name.split()[-1].lower() != speaker_key
+        if other and (mention.likely_person or mention.gender or mention.reports):
+            return None  # someone else named, or another subject of a reporting verb
+    for match in _DESCRIBED_SUBJECT.finditer(text, since, span.open_mark):
+        if not any(s <= match.start() < e for s, e in quoted):
+            return None  # "A spokesman said ...": an unnamed speaker in between
     return previous
 
 
@@ -1023,8 +1226,16 @@ def _resolve(
             ]
             if speaker_before and (person is None or speaker_before[-1][0] > person.start):
                 return speaker_before[-1][1]
+            described = _described_speaker_before(text, position, gender)
+            if described is not None and (person is None or described[0] > person.start):
+                return described[1]  # "A spokesman for the police said ... “...,” he said"
             return names.fullest(person.name, person.start) if person is not None else None
         return None
+    if any(speaker == acronym for acronym, _ in names.acronyms):
+        return names.fullest(speaker, position)  # "the ICC said": the court's full name
+    author = _document_author(text, speaker, position, names)
+    if author is not None:
+        return author
     definite = _is_definite(text, position)
     if speaker[0].islower() or definite:  # "the pontiff", "the German-born pope"
         if definite:
@@ -1033,6 +1244,106 @@ def _resolve(
                 return holder
         return _description_name(text, speaker, position)
     return names.fullest(speaker, position)
+
+
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
+    r"(?:,\s+(?:who|whose|which)\b[^.;:\"“”\n]{1,120},)?"  # "The woman, who asked ..., said"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|explained|stated|insisted)\b"
+)
+# nouns for people of either gender that a "he" or "she" may stand for
+_PERSON_NOUNS = frozenset(
+    """official spokesperson resident witness officer tenant neighbor neighbour passenger
+    source friend relative teacher student worker doctor nurse lawyer owner employee
+    survivor victim parent driver pilot farmer voter""".split()
+)
+_FEMALE_NOUNS = frozenset("woman spokeswoman mother sister daughter wife girl grandmother".split())
+_MALE_NOUNS = frozenset("man spokesman father brother son husband boy grandfather".split())
+
+
+def _described_speaker_before(text: str, position: int, gender: str) -> tuple[int, str] | None:
+    """An unnamed subject of a reporting verb shortly before a "he"/"she": (start, description).
+
+    Only a description that names a person ("a spokesman for ...", "the woman"), not
+    "the report said", and of the pronoun's gender when the noun has one.
+    """
+    found: tuple[int, str] | None = None
+    for match in _DESCRIBED_SUBJECT.finditer(text, max(0, position - 500), position):
+        speaker, start, _, _, _ = _speaker_phrase(text, match.start(1), match.end(1))
+        if speaker is None or start is None:
+            continue
+        if speaker[:1].isupper() and speaker.split()[0].lower() not in _DESCRIPTION_OPENERS:
+            continue  # a name: the named-person rules handle it
+        words = {w.lower() for w in re.split(r"[\s\-]+", speaker)}
+        other = _FEMALE_NOUNS if gender == "male" else _MALE_NOUNS
+        own = _MALE_NOUNS if gender == "male" else _FEMALE_NOUNS
+        person_words = own | _PERSON_NOUNS
+        if words & other or not words & person_words:
+            continue
+        found = (start, speaker)
+    return found
+
+
+_DOCUMENT_NOUNS = (
+    "obituary|statement|report|letter|release|memo|memorandum|post|note|notice|message|"
+    "communique|communiqué|declaration|filing|email|e-mail|tweet|editorial"
+)
+_DOCUMENT_HEAD = re.compile(rf"^(?:[\w\-]+\s+){{0,2}}(?P<noun>{_DOCUMENT_NOUNS})\b", re.I)
+_DOCUMENT_BY = re.compile(
+    r"^(?:[\w\-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r")\s+(?:(?:issued|released|published|"
+    r"signed|sent)\s+)?(?:by|from)\s+(?P<author>.+)$",
+    re.I,
+)
+
+
+def _document_author(text: str, speaker: str, position: int, names: NameIndex) -> str | None:
+    """Who wrote the document a quotation is attributed to, when the article says so.
+
+    "the family said in an obituary ... “...,” the obituary said" → "family"; "a statement
+    from the ministry read" → "ministry"; "Bishop Lee's statement said" → "Lee". A
+    document with no author given stays the speaker ("the Bali Roadmap", "the report").
+    """
+    by = _DOCUMENT_BY.match(speaker)
+    if by is not None:
+        author = by.group("author").strip()
+        return _named_or_described(author, text.find(author, position), names)
+    head = _DOCUMENT_HEAD.match(speaker)
+    if head is None:
+        return None
+    noun = re.escape(head.group("noun"))
+    window_start = max(0, position - 2000)
+    found: tuple[str, int] | None = None
+    written_in = re.compile(
+        rf"\b(?:said|wrote|announced|added|stated|posted|confirmed)\s+(?:on\s+\w+\s+)?in\s+"
+        rf"(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}{noun}\b",
+        re.I,
+    )
+    for match in written_in.finditer(text, window_start, position):
+        sentence_start = _sentence_start(text, match.start(), window_start)
+        tokens = _tokens(text, sentence_start, match.start())
+        subject = _subject_before(text, tokens) if tokens else None
+        if subject is not None and subject[0] is not None and not subject[4]:
+            found = (subject[0], subject[1] or match.start())
+    owner = re.compile(rf"([A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*)['’]s?\s+(?:[\w\-]+\s+)?{noun}\b")
+    for match in owner.finditer(text, window_start, position + len(speaker) + 4):
+        if found is None or match.start() > found[1]:
+            found = (match.group(1), match.start(1))
+    if found is None:
+        return None
+    return _named_or_described(found[0], found[1], names)
+
+
+def _named_or_described(phrase: str, position: int, names: NameIndex) -> str:
+    """A name as its fullest form; a description without its "the"."""
+    phrase = phrase.strip().rstrip(".,;:")
+    words = phrase.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return phrase
+    if words[0][:1].isupper():
+        return names.fullest(" ".join(words), max(position, 0))
+    return " ".join(words)
 
 
 def _previous_paragraph_start(text: str, position: int) -> int | None:

@@ -13,7 +13,7 @@ pronouns: "he said" goes to the last person named before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -53,7 +53,7 @@ REPORTING_VERBS = frozenset(
     murmur murmurs murmured grumble grumbles grumbled scoff scoffs scoffed sigh sighs sighed
     praise praises praised hail hails hailed criticize criticizes criticized criticise
     criticised dismiss dismisses dismissed remind reminds reminded tweet insist assure assures
-    assured""".split()
+    assured advise advises advised appeal appeals appealed comment comments commented""".split()
 )
 # Reporting verbs whose object is the person spoken to: it belongs to the cue
 # ("told Military Times", "urged the international community").
@@ -133,7 +133,8 @@ _ORG_WORDS = frozenset(
 )
 
 _TOKEN = re.compile(r"[^\s—–]+")
-_DERIVED_ADJECTIVE = re.compile(r"-(?:born|based|led|backed|owned|made|run|style|era|bound)$")
+# "German-born", "State-controlled", "Kremlin-backed": adjectives, not names
+_DERIVED_ADJECTIVE = re.compile(r"-(?:born|made|run|style|era|bound|[a-z]+ed)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,9 @@ class NameMention:
     subject_like: bool = False  # starts a clause or reports speech: "he" prefers these
     gender: str | None = None  # "male", "female": from a title, a first name or a pronoun
     reports: bool = False  # a reporting verb follows: "Santé Publique France said"
+    # a place ("in Bedford", spaCy GPE/LOC) or the owner of someone's role ("Knightscope's
+    # vice president"): never the antecedent of "he", "she" or a quotation left unattributed
+    not_antecedent: bool = False
 
 
 def _clean_token(token: str) -> str:
@@ -283,6 +287,12 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
             personal = not ({"of", "for"} | _ORG_WORDS) & set(rest)  # "House | John Boehner"
             if shouting or (of_title and position == 0 and len(words) > 2 and personal):
                 last_title = position
+    if last_title < 0 and _title_of_before(text, run[0][0]):
+        # "Director of National Intelligence James Clapper": the title runs on to the first name
+        for position, word in enumerate(words[1:-1], start=1):
+            if word.lower() in _MALE_NAMES or word.lower() in _FEMALE_NAMES:
+                last_title = position - 1
+                break
     name_part = run[last_title + 1 :]
     if not name_part:
         return None
@@ -377,6 +387,8 @@ class NameIndex:
     mentions: tuple[NameMention, ...]
     # one-word "names" that the article also writes in lower case: common nouns
     common_words: frozenset[str] = frozenset()
+    # acronyms the article defines: ("ICC", "International Criminal Court")
+    acronyms: tuple[tuple[str, str], ...] = ()
 
     def fullest(self, mention: str, position: int) -> str:
         """The fullest name in the article that ``mention`` (near ``position``) refers to.
@@ -387,6 +399,9 @@ class NameIndex:
         called "da Silva"), then the longest name containing it wins. A lone first name
         ("Sir Paul", "said Angela") is the one full name in the article that starts with it.
         """
+        for acronym, expansion in self.acronyms:
+            if mention.strip() == acronym:
+                return expansion  # "ICC" → "International Criminal Court"
         words = _tokens(mention)
         if not words:
             return mention
@@ -440,7 +455,12 @@ class NameIndex:
     def gender_of_name(self, name: str) -> str | None:
         """The gender the article gives whoever is called ``name`` (by last name)."""
         key = _tokens(name)[-1:]
-        found = {m.gender for m in self.mentions if m.gender and _tokens(m.name)[-1:] == key}
+        same = [m for m in self.mentions if m.gender and _tokens(m.name)[-1:] == key]
+        found = {m.gender for m in same}
+        if len(found) > 1:
+            # a full name's first name or title outweighs a "he" near a bare surname:
+            # "Carmen Yulin Cruz, who he derided"
+            found = {m.gender for m in same if " " in m.name or m.role}
         return found.pop() if len(found) == 1 else None
 
     def last_organisation_before(
@@ -485,7 +505,11 @@ class NameIndex:
         best: NameMention | None = None
         best_subject: NameMention | None = None
         for candidate in self.mentions:
-            if candidate.start >= position or not candidate.likely_person:
+            if (
+                candidate.start >= position
+                or not candidate.likely_person
+                or candidate.not_antecedent
+            ):
                 continue
             if any(s <= candidate.start < e for s, e in exclude):
                 continue
@@ -534,6 +558,28 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 continue
             start, end = entity.start_char, entity.end_char
             is_person = entity.label_ == "PERSON"
+            existing = by_end.get(end)
+            if (
+                is_person
+                and existing is not None
+                and existing.role is None
+                and existing.start < start
+                and " " in entity.text.strip()
+                and _title_of_before(text, existing.start)
+            ):
+                # "Director of National Intelligence James Clapper": the run held the end
+                # of the title; the model's person is the name
+                mentions.remove(existing)
+                trimmed = replace(
+                    existing,
+                    start=start,
+                    name=text[start:end],
+                    role=text[existing.start : start].strip(),
+                    likely_person=True,
+                )
+                mentions.append(trimmed)
+                by_end[end] = trimmed
+                continue
             if (start, end) in known or end in by_end:
                 # same name as a rule-found run: let the model say whether it is a person
                 existing = by_end.get(end)
@@ -598,12 +644,123 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 )
     mentions.sort(key=lambda m: m.start)
     mentions = _with_pronoun_gender(text, mentions)
+    mentions = [_apposed_to_person(text, m) for m in mentions]
+    # a name the article also gives a title or a first name is a person's, whatever
+    # the model thinks of one mention ("according to Winkler" tagged as a place)
+    speakers = {
+        _tokens(m.name)[-1]
+        for m in mentions
+        if _tokens(m.name) and (m.role or (m.likely_person and len(_tokens(m.name)) > 1))
+    }
+    places = frozenset(
+        p
+        for p in _place_names(text, doc)
+        if _tokens(p)[-1:] != [] and _tokens(p)[-1] not in speakers
+    )
     lowered = set(re.findall(r"\b[a-z]+\b", text))
+    mentions = [
+        replace(m, not_antecedent=True)
+        if m.name in places or _ROLE_OWNER.match(text, m.end) or _furniture(m.name, lowered)
+        else m
+        for m in mentions
+    ]
     common = frozenset(m.name for m in mentions if " " not in m.name and m.name.lower() in lowered)
-    return NameIndex(tuple(mentions), common)
+    return NameIndex(tuple(mentions), common, _defined_acronyms(text))
 
 
-_GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+_ACRONYM_DEFINED = re.compile(
+    r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and|on|the|de)\s+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)"
+)
+
+
+def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
+    """ "the International Criminal Court (ICC)": the acronym and its expansion.
+
+    The expansion is the shortest run of capitalised words before the parenthesis whose
+    initials spell the acronym (function words may be skipped or counted).
+    """
+    found: list[tuple[str, str]] = []
+    for match in _ACRONYM_DEFINED.finditer(text):
+        acronym = match.group(2)
+        words = match.group(1).split()
+        letters = [c for c in acronym if c.isupper()]
+        for first in range(len(words) - 1, -1, -1):
+            if not words[first][:1].isupper():
+                continue
+            candidate = words[first:]
+            capitals = [w[0] for w in candidate if w[:1].isupper()]
+            initials = [w[0].upper() for w in candidate]
+            if capitals == letters or initials == letters:
+                found.append((acronym, " ".join(candidate)))
+                break
+    return tuple(found)
+
+
+_PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|one|another)\s+(?:[\w\-]+\s+){0,3}?(?:(?P<female>woman|girl|mother|"
+    r"wife|daughter|sister|grandmother)|(?P<male>man|boy|father|husband|son|brother|"
+    r"grandfather)|resident|student|worker|voter|witness|teenager|farmer|survivor|neighbou?r)"
+    r"\b[^.;:\"“”]{0,60},\s*\Z",
+    re.I,
+)
+
+
+def _apposed_to_person(text: str, mention: NameMention) -> NameMention:
+    """ "A young woman who gave only her first name, Arezou, said": a person, and a woman."""
+    if mention.likely_person or not text.startswith(",", mention.end):
+        return mention
+    described = _PERSON_NOUN_BEFORE.search(text, max(0, mention.start - 100), mention.start)
+    if described is None:
+        return mention
+    gender = "female" if described.group("female") else "male" if described.group("male") else None
+    return replace(mention, is_person=True, likely_person=True, gender=mention.gender or gender)
+
+
+def _furniture(name: str, lowered: set[str]) -> bool:
+    """ "MORE", "WATCH", "READ": a word in capitals that the article also uses in lower case."""
+    return " " not in name and name.isupper() and len(name) > 2 and name.lower() in lowered
+
+
+def _title_of_before(text: str, start: int) -> bool:
+    """Whether a title with "of" ends just before ``start``: "Director of | National ..."."""
+    match = re.search(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z", text[max(0, start - 40) : start])
+    return match is not None and match.group(1).lower() in TITLE_WORDS
+
+
+# "Knightscope's vice president", "Nova Scotia's chief medical examiner": the possessor of a role
+_ROLE_OWNER = re.compile(
+    r"['’]s?\s+(?:[a-z][\w\-]*\s+){0,3}(?:"
+    + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
+    + r")\b"
+)
+# a capitalised run after these is a location: "in Bedford", "near Puerto Rico"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|into|across|near|throughout|inside|outside)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w\-]+)(?:\s+[A-Z][\w\-]+){0,2})"
+)
+
+
+def _place_names(text: str, doc: Any) -> frozenset[str]:
+    """Names the article uses as places: spaCy GPE/LOC/FAC, else "in X"/"at X" with no title."""
+    names: set[str] = set()
+    if doc is not None:
+        persons = {e.text for e in doc.ents if e.label_ == "PERSON"}
+        names |= {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")} - persons
+    else:
+        persons = set()
+    for match in _PLACE_BEFORE.finditer(text):
+        name = match.group(1)
+        if name.split()[0].lower() in TITLE_WORDS or name.split()[0].lower() in _NOT_NAMES:
+            continue
+        if name.split()[0].lower() in _MALE_NAMES | _FEMALE_NAMES or name in persons:
+            continue
+        names.add(name)
+    return frozenset(names)
+
+
+# subject and possessive forms only: an object "her" or "him" in the same sentence is
+# someone else ("Winkler told The Times that the woman ... her head")
+_GENDERED_PRONOUN = re.compile(r"\b(?:(he|his|himself)|(she|herself))\b", re.I)
 
 
 def _with_pronoun_gender(text: str, mentions: list[NameMention]) -> list[NameMention]:
