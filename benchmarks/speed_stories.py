@@ -12,7 +12,8 @@ taken in turn so that two copies of one are weeks apart, and the stream is in
 publication order. So the larger streams hold many more stories than the dev stream
 (100k articles: about 17k stories over three years), and stories fade.
 
-Each system runs in a fresh process (one core: grouping is single-threaded), and
+Each system runs in a fresh process (newsfuse also with ``--workers 2``: a second
+process reads and computes features ahead, on the second core), and
 the figures are the grouping's own wall time (reading the file included, start-up
 excluded), its CPU time (what one free core would take, when the machine is shared),
 and the process's peak resident memory. newsfuse runs as the command
@@ -98,9 +99,19 @@ def synthesize(rows: list[dict[str, Any]], size: int, minutes: float, seed: int,
 # --------------------------------------------------------------------------- children
 
 
-def _child_newsfuse(stream: Path, state: Path, output: Path) -> dict[str, Any]:
-    import resource
+def _peak_mb() -> float:
+    """Peak resident memory of this process since it started its program.
 
+    Not ru_maxrss: Linux keeps that across execve, so a child would report the peak
+    of the benchmark process it was forked from.
+    """
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _child_newsfuse(stream: Path, state: Path, output: Path, workers: int) -> dict[str, Any]:
     from newsfuse.stories.index import StoryIndex
     from newsfuse.stories.state import StoryState
     from newsfuse.stories.stream import group_lines
@@ -109,13 +120,14 @@ def _child_newsfuse(stream: Path, state: Path, output: Path) -> dict[str, Any]:
     started, cpu_started = time.perf_counter(), time.process_time()
     with stream.open(encoding="utf-8") as lines, output.open("w", encoding="utf-8") as out:
         state = StoryState(state, index)
-        report = group_lines(lines, out, state, on_error=lambda message: None)
+        report = group_lines(lines, out, state, on_error=lambda message: None, workers=workers)
         state.close()
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        # the placing process only: with workers, the reading ahead runs beside it
         "cpu_seconds": time.process_time() - cpu_started,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": _peak_mb(),
         "open_stories": len(index.stories),
         "stories": report.stories,
         "scored_per_article": index.scored / max(report.lines, 1),
@@ -123,8 +135,6 @@ def _child_newsfuse(stream: Path, state: Path, output: Path) -> dict[str, Any]:
 
 
 def _child_anchor(stream: Path, output: Path) -> dict[str, Any]:
-    import resource
-
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -147,7 +157,7 @@ def _child_anchor(stream: Path, output: Path) -> dict[str, Any]:
     with output.open("w", encoding="utf-8") as out:
         for row, label in zip(rows, labels, strict=True):
             out.write(json.dumps({"id": row["id"], "story": f"a{label}"}) + "\n")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_mb()
     return {"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": peak_mb}
 
 
@@ -179,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     if arguments and arguments[0] == "--child":
         kind, *paths = arguments[1:]
         if kind == "newsfuse":
-            result = _child_newsfuse(Path(paths[0]), Path(paths[1]), Path(paths[2]))
+            result = _child_newsfuse(Path(paths[0]), Path(paths[1]), Path(paths[2]),
+                                     int(paths[3]))  # fmt: skip
         else:
             result = _child_anchor(Path(paths[0]), Path(paths[1]))
         print(json.dumps(result))
@@ -219,13 +230,15 @@ def main(argv: list[str] | None = None) -> int:
                     out.write(json.dumps({k: v for k, v in record.items() if k != "story"}) + "\n")
             label = f"{size:,}" + ("" if with_times else " (no times)")
             output = Path(folder) / "out.jsonl"
-            state = Path(folder) / f"state-{size}-{with_times}"
-            ours = _run_child("newsfuse", str(stream), str(state), str(output))
-            print(f"| {label} | newsfuse stories | {size / ours['seconds']:,.0f} | "
-                  f"{size / ours['cpu_seconds']:,.0f} | {ours['seconds']:.1f} | "
-                  f"{ours['peak_mb']:.0f} | {ours['stories']:,} | {ours['open_stories']:,} | "
-                  f"{ours['scored_per_article']:.1f} | {_f1(output, gold):.3f} |",
-                  flush=True)  # fmt: skip
+            for workers in (1, 2):
+                state = Path(folder) / f"state-{size}-{with_times}-{workers}"
+                ours = _run_child("newsfuse", str(stream), str(state), str(output), str(workers))
+                name = "newsfuse stories" + (" --workers 2" if workers > 1 else "")
+                cpu = f"{size / ours['cpu_seconds']:,.0f}" if workers == 1 else "(2 processes)"
+                print(f"| {label} | {name} | {size / ours['seconds']:,.0f} | {cpu} | "
+                      f"{ours['seconds']:.1f} | {ours['peak_mb']:.0f} | {ours['stories']:,} | "
+                      f"{ours['open_stories']:,} | {ours['scored_per_article']:.1f} | "
+                      f"{_f1(output, gold):.3f} |", flush=True)  # fmt: skip
             if size <= args.anchor_max and with_times:
                 anchor = _run_child("anchor", str(stream), str(output))
                 print(f"| {label} | anchor (TF-IDF + agglomerative) | "

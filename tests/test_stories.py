@@ -124,7 +124,8 @@ def _run_to_file(
     lines: list[str], output: Path, state: Path, stop_after: int | None = None
 ) -> None:
     with output.open("w", encoding="utf-8") as stream:
-        group_lines(lines, stream, StoryState(state, StoryIndex()), stop_after=stop_after)
+        group_lines(lines, stream, StoryState(state, StoryIndex()), stop_after=stop_after,
+                    transaction_articles=64)  # fmt: skip
 
 
 def test_a_run_stopped_halfway_resumes_to_the_uninterrupted_result(tmp_path: Path) -> None:
@@ -136,11 +137,12 @@ def test_a_run_stopped_halfway_resumes_to_the_uninterrupted_result(tmp_path: Pat
         state.close()
     expected = whole.read_text(encoding="utf-8").splitlines()
 
-    # a "kill" after 300 articles: the open transaction is lost, as with kill -9
+    # a "kill" after 300 articles, in transactions of 64 (or of 2 s): the open one is
+    # lost, as with kill -9; the committed ones are kept
     first = tmp_path / "first.jsonl"
     _run_to_file(lines, first, tmp_path / "state", stop_after=300)
     written = first.read_text(encoding="utf-8").splitlines()
-    assert 0 < len(written) <= 300
+    assert 64 <= len(written) < 300
     assert written == expected[: len(written)]  # nothing written is ever taken back
 
     resumed = tmp_path / "resumed.jsonl"
@@ -195,3 +197,12 @@ def test_kill_9_loses_no_written_article_and_resume_completes(tmp_path: Path) ->
 
     assert main(["stories", str(source), "--output", str(output), "--state", str(state)]) == 0
     assert output.read_text(encoding="utf-8").splitlines() == complete
+
+
+def test_reading_ahead_in_another_process_changes_nothing(tmp_path: Path) -> None:
+    source = Path(_write(tmp_path / "stream.jsonl", [*_dev_lines(300), "{broken"]))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["stories", str(source), "--output", str(one)]) == 0
+    assert main(["stories", str(source), "--output", str(two), "--workers", "2"]) == 0
+    assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
+    assert json.loads(one.read_text(encoding="utf-8").splitlines()[-1])["line"] == 301

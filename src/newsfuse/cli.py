@@ -133,8 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="close a story after this many days without articles (with publication times)",
     )  # fmt: skip
     stories.add_argument(
-        "--max-open", type=_positive_int, default=20_000, help="most stories kept open"
-    )
+        "--max-open", type=_positive_int, default=5_000,
+        help="most stories kept open; the least recently joined close first (default 5000)",
+    )  # fmt: skip
+    stories.add_argument(
+        "--workers", type=_positive_int, default=1,
+        help="processes (default 1); with 2 or more, others read articles ahead",
+    )  # fmt: skip
 
     digest = commands.add_parser(
         "digest",
@@ -276,7 +281,7 @@ def _run_stories(args: argparse.Namespace) -> int:
     try:
         report = group_file(
             args.input, output, state_folder=args.state, fade_days=args.fade_days,
-            max_open=args.max_open,
+            max_open=args.max_open, workers=args.workers,
             on_error=lambda message: print(f"newsfuse: skipped {message}", file=sys.stderr),
         )  # fmt: skip
     finally:

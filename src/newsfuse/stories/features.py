@@ -81,7 +81,7 @@ def _analyzer() -> Analyzer:
 
 
 _TERMS: dict[str, str] = {}  # word -> its stem, or "" for a stop word: one lookup a word
-_TERMS_CACHE = 500_000
+_TERMS_CACHE = 100_000
 
 
 def _name_key(name: str) -> str:
@@ -182,13 +182,15 @@ def extract_features(
         _TERMS.clear()  # a bound on memory; cleared between articles, never during one
         _NAME_KEYS.clear()
     # words to terms through one table, in C (map, Counter); a new word is looked up once
-    for word in set(words) - _TERMS.keys():
-        _term(word)
+    for word in set(words):
+        if word not in _TERMS:  # not "set - keys": that would copy the whole table
+            _term(word)
     terms = Counter(map(_TERMS.__getitem__, words))
     terms.pop("", None)
     found_names = _NAME.findall(full)
-    for name in set(found_names) - _NAME_KEYS.keys():
-        _name_key(name)
+    for name in set(found_names):
+        if name not in _NAME_KEYS:
+            _name_key(name)
     names = Counter(map(_NAME_KEYS.__getitem__, found_names))
     names.pop("", None)
     years: set[int] = set()

@@ -23,6 +23,7 @@ import math
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from newsfuse.stories.features import ArticleFeatures
@@ -37,19 +38,19 @@ NAME_SHARE = 0.4  # weight of the name similarity beside the content similarity
 # the story's mean joining score
 COHESION_SHARE = 0.6
 DEFAULT_FADE_DAYS = 7.0
-DEFAULT_MAX_OPEN = 20_000
+DEFAULT_MAX_OPEN = 5_000
 
 _QUERY_TERMS = 10  # an article looks for stories through its best terms and names ...
 _SCORED_CANDIDATES = 8  # ... and scores the stories it found most often
 _ARTICLE_TERMS = 80  # an article's vector keeps its strongest terms (most of its mass)
 _STORY_INDEX_TERMS = 30  # a story is found through its best terms and names
-_CENTROID_TERMS = 300  # a story keeps its strongest terms only: memory stays bounded
+_CENTROID_TERMS = 150  # a story keeps its strongest terms only: memory stays bounded
 _REINDEX_EVERY = 4  # a story's best terms settle as it grows: look again every 4th article
 _POSTING_CAP = 300  # a word shared by more open stories than this does not discriminate
 # MinHash bands of 8 rows: a pair is found with probability 1-(1-J^8)^8, i.e. about 3 %
 # at Jaccard 0.5, 77 % at 0.8 and 99 % at 0.9: only near-copies are caught.
 _BANDS = 8
-_VOCABULARY_CAP = 400_000  # document frequencies kept; beyond, words seen once are forgotten
+_VOCABULARY_CAP = 200_000  # document frequencies kept; beyond, words seen once are forgotten
 
 
 @dataclass(slots=True)
@@ -209,11 +210,8 @@ class StoryIndex:
 
     def _candidates(self, terms: dict[str, float], names: dict[str, float]) -> list[str]:
         keys = _top(terms, _QUERY_TERMS) + _top(names, _QUERY_TERMS)
-        hits: Counter[str] = Counter()
-        for key in keys:
-            posting = self.postings.get(key)
-            if posting and len(posting) <= _POSTING_CAP:
-                hits.update(posting)
+        postings = [self.postings.get(key, ()) for key in keys]
+        hits = Counter(chain.from_iterable(p for p in postings if len(p) <= _POSTING_CAP))
         # ties broken by id: set order varies between processes, decisions must not
         ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
         return [story_id for story_id, _ in ranked[:_SCORED_CANDIDATES]]

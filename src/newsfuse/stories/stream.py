@@ -18,13 +18,14 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsfuse.errors import MissingInputError, NewsfuseError
 from newsfuse.ingest import article_from_record, decode_bytes
-from newsfuse.stories.features import extract_features
+from newsfuse.stories.features import ArticleFeatures, extract_features
 from newsfuse.stories.index import DEFAULT_FADE_DAYS, DEFAULT_MAX_OPEN, StoryIndex
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, StoryAssignment
@@ -33,6 +34,7 @@ from newsfuse.types import Article, StoryAssignment
 # small enough that an interrupted run redoes little, large enough to cost little.
 TRANSACTION_ARTICLES = 500
 TRANSACTION_SECONDS = 2.0
+_PREPARE_CHUNK = 64  # lines a worker prepares at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,8 @@ def _numbered_lines(stream: Iterable[str]) -> Iterator[tuple[int, str]]:
 class _Writer:
     """Output lines wait here until the transaction that holds them commits."""
 
-    def __init__(self, state: StoryState, output: TextIO) -> None:
+    def __init__(self, state: StoryState, output: TextIO, size: int) -> None:
+        self.size = size
         self.state = state
         self.output = output
         self.waiting: list[str] = []
@@ -92,10 +95,7 @@ class _Writer:
 
     def add(self, record: dict[str, Any]) -> None:
         self.waiting.append(json.dumps(record, ensure_ascii=False))
-        if (
-            len(self.waiting) >= TRANSACTION_ARTICLES
-            or time.monotonic() - self.started > TRANSACTION_SECONDS
-        ):
+        if len(self.waiting) >= self.size or time.monotonic() - self.started > TRANSACTION_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -107,6 +107,57 @@ class _Writer:
         self.started = time.monotonic()
 
 
+# One line, read: the article and its features, or the error message.
+_Prepared = tuple[int, Any, Article | None, ArticleFeatures | None, str | None]
+
+
+def _prepare(item: tuple[int, str, str]) -> _Prepared:
+    """Parse one line and compute its article's features: pure, so it can run anywhere."""
+    number, line, stem = item
+    record_id: Any = None
+    try:
+        value = json.loads(line)
+        if isinstance(value, dict):
+            record_id = value.get("id")
+        article = article_from_record(value, f"line {number}", f"{stem}:{number}")
+    except (ValueError, NewsfuseError) as error:  # JSONDecodeError is a ValueError
+        message = f"line {number}: {error}"
+        if isinstance(error, json.JSONDecodeError):
+            message = f"line {number}: not valid JSON ({error.msg})"
+        elif isinstance(error, NewsfuseError):
+            message = str(error)
+        return number, record_id, None, None, message
+    features = extract_features(article.original, article.title, article.published)
+    return number, record_id, article, features, None
+
+
+def _prepared_lines(lines: Iterable[str], stem: str, workers: int) -> Iterator[_Prepared]:
+    items = ((number, line, stem) for number, line in _numbered_lines(lines))
+    if workers <= 1:
+        yield from map(_prepare, items)
+        return
+    # placing is sequential (each article sees the stories before it); reading and
+    # features are not, and are half the work: other processes do them, in order
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        window: list[tuple[int, str, str]] = []
+        pending: Future[list[_Prepared]] | None = None
+        for item in items:
+            window.append(item)
+            if len(window) == _PREPARE_CHUNK:
+                submitted = pool.submit(_prepare_many, window)
+                window = []
+                if pending is not None:
+                    yield from pending.result()
+                pending = submitted
+        if pending is not None:
+            yield from pending.result()
+        yield from map(_prepare, window)
+
+
+def _prepare_many(items: list[tuple[int, str, str]]) -> list[_Prepared]:
+    return [_prepare(item) for item in items]
+
+
 def group_lines(
     lines: Iterable[str],
     output: TextIO,
@@ -114,43 +165,36 @@ def group_lines(
     where: str = "input",
     on_error: Callable[[str], None] | None = None,
     stop_after: int | None = None,
+    transaction_articles: int = TRANSACTION_ARTICLES,
+    workers: int = 1,
 ) -> StoriesReport:
     """Place the article of every line and write its output line, in order.
 
-    ``stop_after`` ends the run after that many lines without the final commit,
-    as a killed process would (for tests of resuming).
+    ``workers`` > 1 computes features in that many processes less one, ahead of the
+    placing, which stays in this one. ``stop_after`` ends the run after that many
+    lines without the final commit, as a killed process would (for tests of resuming).
     """
     report_error = on_error or (lambda message: print(message, file=sys.stderr))
-    writer = _Writer(state, output)
+    writer = _Writer(state, output, transaction_articles)
     count = failed = resumed = junk = duplicates = 0
     first_story = state.index.next_story
-    stem = Path(where).stem
-    for number, line in _numbered_lines(lines):
+    for number, record_id, article, features, message in _prepared_lines(
+        lines, Path(where).stem, workers
+    ):
         if stop_after is not None and count >= stop_after:
             state.abandon()
             return StoriesReport(count, failed, resumed, 0, junk, duplicates)
         count += 1
-        record_id: Any = None
-        try:
-            value = json.loads(line)
-            if isinstance(value, dict):
-                record_id = value.get("id")
-            article = article_from_record(value, f"line {number}", f"{stem}:{number}")
-        except (ValueError, NewsfuseError) as error:  # JSONDecodeError is a ValueError
-            message = f"line {number}: {error}"
-            if isinstance(error, json.JSONDecodeError):
-                message = f"line {number}: not valid JSON ({error.msg})"
-            elif isinstance(error, NewsfuseError):
-                message = str(error)
+        if article is None or features is None:
             failed += 1
-            report_error(message)
+            report_error(message or f"line {number}: unreadable")
             writer.add({"id": record_id, "line": number, "error": message, "story": None})
             continue
         decision = state.lookup(article.id)
         if decision is not None:
             resumed += 1
         else:
-            decision = place_article(state.index, article)
+            decision = state.index.assign(article.id, features)
             state.record(decision, _title_of(article))
         junk += decision.junk is not None
         duplicates += decision.duplicate_of is not None
@@ -168,13 +212,16 @@ def group_file(
     max_open: int = DEFAULT_MAX_OPEN,
     on_error: Callable[[str], None] | None = None,
     stdin: TextIO | None = None,
+    workers: int = 1,
 ) -> StoriesReport:
     """Group the articles of a JSON Lines file (or ``-``: standard input) into stories."""
     index = StoryIndex(fade_days=fade_days, max_open=max_open)
     if str(input_path) == "-":
         state = StoryState(state_folder, index)
         try:
-            report = group_lines(stdin or sys.stdin, output, state, "stdin", on_error)
+            report = group_lines(
+                stdin or sys.stdin, output, state, "stdin", on_error, workers=workers
+            )
         except BaseException:
             state.abandon()
             raise
@@ -190,7 +237,7 @@ def group_file(
     state = StoryState(state_folder, index)
     with path.open(encoding="utf-8", errors="replace") as stream:
         try:
-            report = group_lines(stream, output, state, str(path), on_error)
+            report = group_lines(stream, output, state, str(path), on_error, workers=workers)
         except BaseException:
             # what committed is in the output and the state; the rest is redone on resume
             state.abandon()
