@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from newsfuse.errors import MissingInputError, NewsfuseError
-from newsfuse.ingest import MAX_FILE_BYTES, articles_from_documents, decode_bytes
+from newsfuse.errors import NewsfuseError
+from newsfuse.ingest import (
+    MAX_FILE_BYTES,
+    articles_from_documents,
+    open_json_lines_path,
+)
 from newsfuse.render import sentence_dict
 from newsfuse.summarize import summarize
 
@@ -162,13 +166,7 @@ def run_batch(
     progress: bool = False,
 ) -> BatchReport:
     """Summarize every line of ``input_path`` into ``output``, one line each, in order."""
-    path = Path(input_path)
-    if not path.exists():
-        raise MissingInputError(f"{path}: no such file")
-    if path.is_dir():
-        raise MissingInputError(f"{path}: is a folder; give a JSON Lines file")
-    with path.open("rb") as probe:
-        decode_bytes(probe.read(8192), str(path))  # empty or binary: one clear error up front
+    path = open_json_lines_path(input_path)
     report_error = on_error or (lambda message: print(message, file=sys.stderr))
     lines_done = failed = 0
     with path.open("rb") as stream:

@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsfuse.errors import MissingInputError, NewsfuseError, UsageError
-from newsfuse.ingest import article_from_record, decode_bytes
+from newsfuse.errors import NewsfuseError, UsageError
+from newsfuse.ingest import article_from_record, open_json_lines_path
 from newsfuse.render import render
 from newsfuse.stories.features import parse_published
 from newsfuse.stories.index import StoryIndex
@@ -192,13 +192,7 @@ def write_digest(
     """Group ``input_path`` into stories and write briefs and an index into ``output_folder``."""
     if min_articles < 1:
         raise UsageError("--min-articles must be at least 1")
-    path = Path(input_path)
-    if not path.exists():
-        raise MissingInputError(f"{path}: no such file")
-    if path.is_dir():
-        raise MissingInputError(f"{path}: is a folder; give a JSON Lines file")
-    with path.open("rb") as probe:
-        decode_bytes(probe.read(8192), str(path))
+    path = open_json_lines_path(input_path)
     folder = Path(output_folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--output {folder}: is a file; give a folder")

@@ -52,6 +52,22 @@ def decode_bytes(data: bytes, where: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def open_json_lines_path(input_path: str | Path) -> Path:
+    """Check a streamed JSON Lines input before reading it: exists, a file, text.
+
+    Streaming commands (batch, stories, digest) read line by line; an empty or binary
+    file is refused here with one clear error instead of one error per line.
+    """
+    path = Path(input_path)
+    if not path.exists():
+        raise MissingInputError(f"{path}: no such file")
+    if path.is_dir():
+        raise MissingInputError(f"{path}: is a folder; give a JSON Lines file")
+    with path.open("rb") as probe:
+        decode_bytes(probe.read(8192), str(path))
+    return path
+
+
 def _read_file_bytes(path: Path) -> bytes:
     if not path.exists():
         raise MissingInputError(f"{path}: no such file or folder")

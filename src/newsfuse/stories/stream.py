@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsfuse.errors import MissingInputError, NewsfuseError
-from newsfuse.ingest import article_from_record, decode_bytes
+from newsfuse.errors import NewsfuseError
+from newsfuse.ingest import article_from_record, open_json_lines_path
 from newsfuse.stories.features import ArticleFeatures, extract_features
 from newsfuse.stories.index import DEFAULT_FADE_DAYS, DEFAULT_MAX_OPEN, StoryIndex
 from newsfuse.stories.state import StoryState
@@ -227,13 +227,7 @@ def group_file(
             raise
         state.close()
         return report
-    path = Path(input_path)
-    if not path.exists():
-        raise MissingInputError(f"{path}: no such file")
-    if path.is_dir():
-        raise MissingInputError(f"{path}: is a folder; give a JSON Lines file")
-    with path.open("rb") as probe:
-        decode_bytes(probe.read(8192), str(path))  # empty or binary: one clear error up front
+    path = open_json_lines_path(input_path)
     state = StoryState(state_folder, index)
     with path.open(encoding="utf-8", errors="replace") as stream:
         try:
