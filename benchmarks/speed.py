@@ -11,6 +11,10 @@ Questions, one table each:
    command (a fresh process: start-up, reading, writing), beside sumy 0.13 LexRank
    fed with newsfuse's sentences, a plain word tokenizer, the Porter stemmer, the
    same stop words and the same word budget. Target: newsfuse 20x LexRank or more.
+   Both start from the raw strings of a cluster: newsfuse's time includes language
+   detection, cleaning, sentence splitting and the citations; LexRank's includes
+   newsfuse's sentence splitting (no cleaning), tokenizing and stemming. Table 1b
+   splits the same timings by dev set.
 2. Growth with the number of articles in one cluster (2 to 200, pooled dev
    documents), LexRank beside it while one run stays under a time cap.
 3. Peak resident memory of ``newsfuse batch`` as the input grows (100, 1,000, 5,000
@@ -64,16 +68,23 @@ Cluster = list[str]
 # ------------------------------------------------------------------ data
 
 
-def load_clusters() -> list[Cluster]:
-    clusters: list[Cluster] = []
+def load_named_clusters() -> list[tuple[str, Cluster]]:
+    """Each dev cluster with the name of its file."""
+    clusters: list[tuple[str, Cluster]] = []
     for name in DEV_FILES:
         path = DEV / name
         if not path.exists():
             print(f"skipped {name}: {path} is not here")
             continue
         with path.open(encoding="utf-8") as stream:
-            clusters.extend(json.loads(line)["documents"] for line in stream if line.strip())
+            clusters.extend(
+                (name, json.loads(line)["documents"]) for line in stream if line.strip()
+            )
     return clusters
+
+
+def load_clusters() -> list[Cluster]:
+    return [cluster for _, cluster in load_named_clusters()]
 
 
 def input_words(clusters: Sequence[Cluster]) -> int:
@@ -139,8 +150,8 @@ class Timing:
 
 def time_interleaved(
     systems: Sequence[Callable[[Cluster], list[str]]], clusters: Sequence[Cluster]
-) -> list[float]:
-    """Seconds each system spends on all clusters, taking turns cluster by cluster.
+) -> list[list[float]]:
+    """Seconds each system spends on each cluster, taking turns cluster by cluster.
 
     Taking turns keeps the ratio fair on a shared machine: a busy spell slows every
     system, not only the one that happened to be running.
@@ -150,11 +161,11 @@ def time_interleaved(
     # NLTK and sumy leave some 100,000 objects from their imports; without this the
     # garbage collector walks them again and again while either system runs
     gc.freeze()
-    totals = [0.0] * len(systems)
+    seconds: list[list[float]] = [[] for _ in systems]
     for cluster in clusters:
         for index, system in enumerate(systems):
-            totals[index] += _once(system, cluster)
-    return totals
+            seconds[index].append(_once(system, cluster))
+    return seconds
 
 
 def traced_peak(system: Callable[[Cluster], list[str]], clusters: Sequence[Cluster]) -> int:
@@ -217,12 +228,13 @@ def mib(size: int | None) -> str:
     return "-" if size is None else f"{size / 2**20:.1f} MiB"
 
 
-def per_cluster(clusters: Sequence[Cluster], words: int, work: Path) -> None:
+def per_cluster(named: Sequence[tuple[str, Cluster]], words: int, work: Path) -> None:
+    clusters = [cluster for _, cluster in named]
     count, total_words = len(clusters), input_words(clusters)
     newsfuse_run, lexrank_run = make_newsfuse(words), make_lexrank(words)
-    newsfuse_seconds, lexrank_seconds = time_interleaved((newsfuse_run, lexrank_run), clusters)
-    newsfuse_time = Timing(newsfuse_seconds, traced_peak(newsfuse_run, clusters))
-    lexrank_time = Timing(lexrank_seconds, traced_peak(lexrank_run, clusters))
+    newsfuse_each, lexrank_each = time_interleaved((newsfuse_run, lexrank_run), clusters)
+    newsfuse_time = Timing(sum(newsfuse_each), traced_peak(newsfuse_run, clusters))
+    lexrank_time = Timing(sum(lexrank_each), traced_peak(lexrank_run, clusters))
     batch_input = work / "dev.jsonl"
     write_batch_input(clusters, count, batch_input)
     batch_seconds, batch_rss = run_batch_process(batch_input, work / "dev.out.jsonl")
@@ -249,6 +261,28 @@ def per_cluster(clusters: Sequence[Cluster], words: int, work: Path) -> None:
         ("system", "seconds", "ms/cluster", "clusters/s", "words/s", "peak memory", "vs LexRank"),
         rows,
     )
+    set_rows = []
+    for name in dict.fromkeys(name for name, _ in named):
+        chosen = [i for i, (set_name, _) in enumerate(named) if set_name == name]
+        newsfuse_ms = 1000 * sum(newsfuse_each[i] for i in chosen) / len(chosen)
+        lexrank_ms = 1000 * sum(lexrank_each[i] for i in chosen) / len(chosen)
+        set_words = input_words([clusters[i] for i in chosen]) / len(chosen)
+        set_rows.append(
+            (
+                name,
+                str(len(chosen)),
+                f"{set_words:,.0f}",
+                f"{newsfuse_ms:.1f}",
+                f"{lexrank_ms:.1f}",
+                f"{lexrank_ms / newsfuse_ms:.1f}x",
+            )
+        )
+    print_table(
+        "1b. The same timings by dev set (newsfuse.summarize beside LexRank)",
+        ("set", "clusters", "words/cluster", "newsfuse ms/cluster", "LexRank ms/cluster",
+         "LexRank/newsfuse"),
+        set_rows,
+    )  # fmt: skip
     ratio = lexrank_time.seconds / newsfuse_time.seconds
     verdict = "met" if ratio >= TARGET_RATIO else "NOT met"
     print(f"\nnewsfuse.summarize is {ratio:.1f}x LexRank per cluster ({verdict}: target "
@@ -347,13 +381,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small batch sizes, no profile")
     parser.add_argument("--words", type=int, default=DEFAULT_WORDS)
     args = parser.parse_args(argv)
-    clusters = load_clusters()
+    named = load_named_clusters()
+    clusters = [cluster for _, cluster in named]
     if not clusters:
         print(f"no dev clusters under {DEV}: nothing to measure")
         return 0
     with tempfile.TemporaryDirectory(prefix="newsfuse-speed-") as folder:
         work = Path(folder)
-        per_cluster(clusters, args.words, work)
+        per_cluster(named, args.words, work)
         scaling(clusters, args.words)
         batch_memory(clusters, QUICK_BATCH_SIZES if args.quick else BATCH_SIZES, work)
     if not args.quick:

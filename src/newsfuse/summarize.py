@@ -37,7 +37,13 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.language import WORD, Analyzer, detect_language, normalize_language
+from newsfuse.language import (
+    Analyzer,
+    detect_language,
+    lexicon_for,
+    normalize_language,
+    word_pattern,
+)
 from newsfuse.text import prepare_article
 from newsfuse.types import Article, Citation, Sentence, Summary, SummarySentence
 
@@ -49,7 +55,9 @@ _MAX_SENTENCE_WORDS = 60
 _LEAD_SENTENCES = 3  # an article's first sentences: where news reports state the news
 _REDUNDANT_SIMILARITY = 0.5  # cosine of content-word sets: above this, same content
 _DUPLICATE_SIMILARITY = 0.6  # above this a sentence of another article is cited too
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…。！？؟।][\"”’'»)\]]*$")
+# a sentence ends with one of these, then maybe some closing quotes and brackets
+_FINAL_CHARS = ".!?…。！？؟।"
+_CLOSING_CHARS = "\"”’'»)]"
 
 Concept = tuple[str, str]
 TRIMMING = True
@@ -88,20 +96,23 @@ class _Candidate:
     word_count: int
     concepts: frozenset[int]  # indexes into _Story.concepts
     text: str  # the sentence, or what trimming kept of it
-    content: frozenset[str]
+    content: frozenset[int]  # its content words, as numbers of _Story.stems
+    in_quotation: bool = False  # inside a quotation opened by an earlier sentence
 
 
 @dataclass(slots=True)
 class _Story:
     """What the summarizer knows about one story's articles.
 
-    ``concepts`` lists every concept; the arrays beside it hold, per concept, what
-    the articles do with it (all of the same length).
+    Concepts are numbered in the order the articles first use them; the arrays
+    beside ``concept_keys`` hold, per concept, what the articles do with it (all of
+    the same length). Words are the story's stems, numbered as in ``stems``; the
+    word arrays index by that number.
     """
 
     candidates: list[_Candidate]
     by_article: list[list[_Candidate]]
-    concepts: list[Concept]
+    concept_keys: np.ndarray  # first word * len(stems) + second word
     count: np.ndarray  # sentences that use it
     capitalized: np.ndarray  # of those, how many write it as a name
     documents: np.ndarray  # articles that use it
@@ -110,11 +121,19 @@ class _Story:
     earliest_relative: np.ndarray  # first place as a share of the article's length
     lead_documents: np.ndarray  # articles whose first sentences use it
     in_headline: np.ndarray
-    word_documents: dict[str, int]
-    word_counts: dict[str, int]
-    stop_words: set[str]
+    stems: list[str]
+    word_documents: np.ndarray  # articles whose body uses the word as a content word
+    word_counts: np.ndarray  # its occurrences as a content word in bodies
+    word_is_stop: np.ndarray  # some occurrence of it is a stop word
+    word_has_digit: np.ndarray
     sentences: int
     language: str
+
+    @property
+    def concepts(self) -> list[Concept]:
+        """Every concept as its two stems, in concept order."""
+        size = max(len(self.stems), 1)
+        return [(self.stems[k // size], self.stems[k % size]) for k in self.concept_keys.tolist()]
 
 
 @dataclass(frozen=True)
@@ -159,7 +178,7 @@ def default_model() -> SummarizerModel | None:
     return SummarizerModel.from_dict(json.loads(raw))
 
 
-def _set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
+def _set_cosine(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / math.sqrt(len(a) * len(b))
@@ -193,96 +212,141 @@ def trim(text: str) -> str:
 
     Only drops words: what is left reads in the same order as the original.
     """
-    trimmed = _DATELINE.sub("", text)
-    trimmed = _TRAILING_ATTRIBUTION.sub("", trimmed)
-    trimmed = _ACCORDING_TO.sub("", trimmed)
-    trimmed = _PARENTHETICAL.sub("", trimmed)
-    trimmed = _LEADING_ADVERBIAL.sub("", trimmed)
+    # each pattern needs a fixed word or mark: looking for it first skips most sentences
+    trimmed = text
+    if "(" in trimmed:
+        trimmed = _DATELINE.sub("", trimmed)
+    if "said" in trimmed or "says" in trimmed or "report" in trimmed or "told" in trimmed:
+        trimmed = _TRAILING_ATTRIBUTION.sub("", trimmed)
+    if "according" in trimmed:
+        trimmed = _ACCORDING_TO.sub("", trimmed)
+    if "(" in trimmed:
+        trimmed = _PARENTHETICAL.sub("", trimmed)
+    if "," in trimmed:
+        trimmed = _LEADING_ADVERBIAL.sub("", trimmed)
+    if trimmed is text:
+        return text
     return trimmed if len(trimmed.split()) >= 4 else text
 
 
 def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
-    """Every body sentence as a candidate, and what each concept does in the story."""
-    by_article: list[list[_Candidate]] = []
-    concept_ids: dict[Concept, int] = {}
-    # one entry per (sentence, concept) occurrence, aggregated with numpy below
-    occurrence_concept: list[int] = []
-    occurrence_article: list[int] = []
-    occurrence_rank: list[int] = []
-    occurrence_named: list[bool] = []
-    headline_concepts: list[int] = []
-    body_counts: list[int] = []
-    word_documents: dict[str, int] = {}
-    word_counts: dict[str, int] = {}
-    stop_words: set[str] = set()
-    total_sentences = 0
-    lexicon: dict[str, tuple[str, bool, bool]] = {}  # word -> stem, is stop word, capital
-    trimming = TRIMMING and analyzer.language == "english"
-    for position, article in enumerate(articles):
-        body_count = sum(not s.is_headline for s in article.sentences)
-        body_counts.append(max(body_count, 1))
-        candidates = []
-        article_words: set[str] = set()
-        rank = -1
-        for sentence in article.sentences:
-            analysed = []
-            text = trim(sentence.text) if trimming else sentence.text
-            for word in WORD.findall(text):
-                known = lexicon.get(word)
-                if known is None:
-                    token = word.lower()
-                    known = (analyzer.stem(token), analyzer.is_stop_word(token), word[0].isupper())
-                    lexicon[word] = known
-                analysed.append(known)
-            if not analysed:  # "* * *", "..." : no words, nothing to say
-                continue
-            pairs: dict[int, bool] = {}
-            for i in range(len(analysed) - 1):
-                (stem, stop, capital), (next_stem, next_stop, next_capital) = analysed[i : i + 2]
-                if not (stop and next_stop):
-                    concept = concept_ids.setdefault((stem, next_stem), len(concept_ids))
-                    # capitals on both words, not at the sentence's start: a name
-                    pairs[concept] = pairs.get(concept, False) or (
-                        next_capital and capital and i > 0
-                    )
-            content = []
-            for stem, stop, _ in analysed:
-                if stop:
-                    stop_words.add(stem)
-                else:
-                    content.append(stem)
-            if sentence.is_headline:
-                headline_concepts.extend(pairs)
-                continue
-            article_words.update(content)
-            for stem in content:
-                word_counts[stem] = word_counts.get(stem, 0) + 1
-            rank += 1
-            total_sentences += 1
-            occurrence_concept.extend(pairs)
-            occurrence_named.extend(pairs.values())
-            occurrence_article.extend([position] * len(pairs))
-            occurrence_rank.extend([rank] * len(pairs))
-            candidates.append(
-                _Candidate(
-                    sentence=sentence,
-                    article_position=position,
-                    rank=rank,
-                    relative_position=rank / max(body_count, 1),
-                    word_count=len(text.split()),
-                    concepts=frozenset(pairs),
-                    content=frozenset(content),
-                    text=text,
-                )
-            )
-        for word in article_words:
-            word_documents[word] = word_documents.get(word, 0) + 1
-        by_article.append(candidates)
+    """Every body sentence as a candidate, and what each concept does in the story.
 
-    size = len(concept_ids)
-    concept_of = np.asarray(occurrence_concept, dtype=np.int64)
-    article_of = np.asarray(occurrence_article, dtype=np.int64)
-    rank_of = np.asarray(occurrence_rank, dtype=np.int64)
+    The words of all sentences go into flat arrays, one entry per token; concepts,
+    their occurrences and the word counts are then worked out with numpy.
+    """
+    lexicon = lexicon_for(analyzer.language)
+    trimming = TRIMMING and analyzer.language == "english"
+    kept: list[tuple[Sentence, str, bool]] = []  # sentences with words: text, quoted
+    sentence_article: list[int] = []
+    sentence_rank: list[int] = []  # place among the article's body sentences; -1: headline
+    body_counts: list[int] = []
+    tokens: list[str] = []
+    lengths: list[int] = []
+    for position, article in enumerate(articles):
+        pattern = word_pattern(" ".join(s.text for s in article.sentences))
+        quoted = _inside_quotation(article.sentences)
+        body_counts.append(max(sum(not s.is_headline for s in article.sentences), 1))
+        rank = -1
+        for sentence, in_quotation in zip(article.sentences, quoted, strict=True):
+            text = trim(sentence.text) if trimming else sentence.text
+            words = pattern.findall(text)
+            if not words:  # "* * *", "..." : no words, nothing to say
+                continue
+            if not sentence.is_headline:
+                rank += 1
+            kept.append((sentence, text, in_quotation))
+            sentence_article.append(position)
+            sentence_rank.append(-1 if sentence.is_headline else rank)
+            tokens.extend(words)
+            lengths.append(len(words))
+
+    sentence_count = len(kept)
+    sizes = np.asarray(lengths, dtype=np.int64)
+    starts = np.zeros(sentence_count + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    global_stem, stop, capital = lexicon.lookup(tokens)
+    stem_ids, stem = np.unique(global_stem, return_inverse=True)
+    stem = stem.reshape(-1)
+    word_total = len(stem_ids)
+    token_sentence = np.repeat(np.arange(sentence_count, dtype=np.int64), sizes)
+    is_headline = np.asarray(sentence_rank, dtype=np.int64) < 0
+    article_of_sentence = np.asarray(sentence_article, dtype=np.int64)
+
+    # a concept: two neighbouring words of one sentence, not both stop words
+    left = np.flatnonzero((token_sentence[:-1] == token_sentence[1:]) & ~(stop[:-1] & stop[1:]))
+    right = left + 1
+    opens_sentence = np.zeros(len(tokens), dtype=bool)
+    opens_sentence[starts[:-1]] = True
+    # capitals on both words, not at the sentence's start: a name
+    named = capital[left] & capital[right] & ~opens_sentence[left]
+    keys, first_at, key_index = np.unique(
+        stem[left] * word_total + stem[right], return_index=True, return_inverse=True
+    )
+    by_first_use = np.argsort(first_at)
+    concept_number = np.empty_like(by_first_use)
+    concept_number[by_first_use] = np.arange(len(by_first_use))
+    concept = concept_number[key_index.reshape(-1)]
+    size = len(keys)
+
+    # one occurrence per (sentence, concept), in sentence order, then first use
+    pair_sentence = token_sentence[left]
+    _, occurrence_at, occurrence_index = np.unique(
+        pair_sentence * max(size, 1) + concept, return_index=True, return_inverse=True
+    )
+    named_any = np.bincount(occurrence_index.reshape(-1), weights=named) > 0
+    in_order = np.argsort(occurrence_at)
+    occurrence_sentence = pair_sentence[occurrence_at[in_order]]
+    occurrence_concept = concept[occurrence_at[in_order]]
+    occurrence_named = named_any[in_order]
+    occurrence_bounds = np.searchsorted(occurrence_sentence, np.arange(sentence_count + 1)).tolist()
+    in_body = ~is_headline[occurrence_sentence]
+    concept_of = occurrence_concept[in_body]
+    article_of = article_of_sentence[occurrence_sentence[in_body]]
+    rank_of = np.asarray(sentence_rank, dtype=np.int64)[occurrence_sentence[in_body]]
+    headline_concepts = occurrence_concept[~in_body]
+
+    content_at = np.flatnonzero(~stop)
+    content_bounds = np.searchsorted(content_at, starts).tolist()
+    content_words = stem[content_at]
+    word_is_stop = np.zeros(word_total, dtype=bool)
+    word_is_stop[stem[stop]] = True
+    body_content = ~is_headline[token_sentence[content_at]]
+    body_words = content_words[body_content]
+    word_counts = np.bincount(body_words, minlength=word_total).astype(np.float64)
+    word_in_article = np.unique(
+        article_of_sentence[token_sentence[content_at[body_content]]] * word_total + body_words
+    )
+    word_documents = np.bincount(word_in_article % max(word_total, 1), minlength=word_total).astype(
+        np.float64
+    )
+
+    concepts_listed = occurrence_concept.tolist()
+    content_listed = content_words.tolist()
+    by_article: list[list[_Candidate]] = [[] for _ in articles]
+    for number, (sentence, text, in_quotation) in enumerate(kept):
+        rank = sentence_rank[number]
+        if rank < 0:
+            continue
+        position = sentence_article[number]
+        by_article[position].append(
+            _Candidate(
+                sentence=sentence,
+                article_position=position,
+                rank=rank,
+                relative_position=rank / body_counts[position],
+                word_count=len(text.split()),
+                concepts=frozenset(
+                    concepts_listed[occurrence_bounds[number] : occurrence_bounds[number + 1]]
+                ),
+                content=frozenset(
+                    content_listed[content_bounds[number] : content_bounds[number + 1]]
+                ),
+                text=text,
+                in_quotation=in_quotation,
+            )
+        )
+
     # occurrences come in article then sentence order: the first of each
     # (concept, article) pair is where that article first uses the concept
     _, first = np.unique(concept_of * max(len(articles), 1) + article_of, return_index=True)
@@ -295,14 +359,14 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
         earliest_relative, first_concept, first_rank / np.asarray(body_counts)[article_of[first]]
     )
     in_headline = np.zeros(size)
-    in_headline[np.asarray(headline_concepts, dtype=np.int64)] = 1.0
+    in_headline[headline_concepts] = 1.0
     return _Story(
         candidates=[c for group in by_article for c in group],
         by_article=by_article,
-        concepts=list(concept_ids),
+        concept_keys=keys[by_first_use],
         count=np.bincount(concept_of, minlength=size).astype(np.float64),
         capitalized=np.bincount(
-            concept_of, weights=np.asarray(occurrence_named, dtype=np.float64), minlength=size
+            concept_of, weights=occurrence_named[in_body].astype(np.float64), minlength=size
         ),
         documents=np.bincount(first_concept, minlength=size).astype(np.float64),
         earliest=earliest,
@@ -312,10 +376,12 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
             first_concept, weights=(first_rank < _LEAD_SENTENCES).astype(float), minlength=size
         ),
         in_headline=in_headline,
+        stems=[lexicon.stems[i] for i in stem_ids.tolist()],
         word_documents=word_documents,
         word_counts=word_counts,
-        stop_words=stop_words,
-        sentences=total_sentences,
+        word_is_stop=word_is_stop,
+        word_has_digit=lexicon.stem_has_digit(stem_ids),
+        sentences=int(np.count_nonzero(~is_headline)),
         language=analyzer.language,
     )
 
@@ -332,24 +398,22 @@ def concept_features(
     documents = max(len(story.by_article), 1)
     log_documents = math.log(documents)
     sentences = max(story.sentences, 1)
-    # word-level values, looked up once per word, then gathered per concept
-    word_index: dict[str, int] = {}
-    pairs = [story.concepts[i] for i in used.tolist()]
-    first = np.fromiter(
-        (word_index.setdefault(c[0], len(word_index)) for c in pairs), dtype=np.int64, count=size
-    )
-    second = np.fromiter(
-        (word_index.setdefault(c[1], len(word_index)) for c in pairs), dtype=np.int64, count=size
-    )
-    words = list(word_index)
+    # word-level values, one per stem of the story, then gathered per concept
+    keys = story.concept_keys[used]
+    first = keys // max(len(story.stems), 1)
+    second = keys % max(len(story.stems), 1)
     # the word prior was learned on English stems: elsewhere every word is unknown
     word_prior = model.word_prior if model and story.language == "english" else {}
     default_prior = model.default_word_prior if model else 0.0
-    is_stop = np.array([w in story.stop_words for w in words], dtype=bool)
-    word_documents = np.array([story.word_documents.get(w, documents) for w in words], float)
-    word_counts = np.array([story.word_counts.get(w, np.nan) for w in words], float)
-    priors = np.array([word_prior.get(w, default_prior) for w in words], float)
-    has_digit = np.array([any(ch.isdigit() for ch in w) for w in words], dtype=bool)
+    is_stop = story.word_is_stop
+    word_documents = np.where(story.word_documents > 0, story.word_documents, float(documents))
+    word_counts = np.where(story.word_counts > 0, story.word_counts, np.nan)
+    if word_prior:
+        get = word_prior.get
+        priors = np.array([get(w, default_prior) for w in story.stems], float)
+    else:
+        priors = np.full(len(story.stems), default_prior)
+    has_digit = story.word_has_digit
 
     count = story.count[used]
     used_by = story.documents[used]
@@ -380,13 +444,13 @@ def concept_features(
             np.minimum(priors[first], priors[second]),
             np.maximum(priors[first], priors[second]),
         )
-    ).astype(np.float64)
+    ).astype(np.float64, copy=False)
     return used, rows.reshape(size, len(FEATURES))
 
 
 def _concept_weights(story: _Story, model: SummarizerModel | None) -> list[float]:
     """A weight per concept of ``story.concepts`` (0 for those no body sentence uses)."""
-    weights = np.zeros(len(story.concepts))
+    weights = np.zeros(len(story.concept_keys))
     used, rows = concept_features(story, model)
     if not len(used):
         return weights.tolist()
@@ -409,10 +473,61 @@ def _is_selectable(candidate: _Candidate) -> bool:
     text = candidate.sentence.text
     return (
         _MIN_SENTENCE_WORDS <= candidate.word_count <= _MAX_SENTENCE_WORDS
+        and not candidate.in_quotation
         and not text[0].islower()
-        and _ENDS_LIKE_SENTENCE.search(text) is not None
+        and _ends_like_sentence(text)
         and not _continues_quotation(text)
     )
+
+
+def _ends_like_sentence(text: str) -> bool:
+    """A final mark, then only closing quotes or brackets (and maybe a line break)."""
+    core = (text[:-1] if text.endswith("\n") else text).rstrip(_CLOSING_CHARS)
+    return bool(core) and core[-1] in _FINAL_CHARS
+
+
+# Quotation marks by kind: curly, wire (``...''), straight (the same mark both ways).
+_QUOTE_MARK = re.compile(r"[“”\"]|``|''")
+_QUOTE_KIND = {"“": "curly", "”": "curly", "``": "wire", "''": "wire", '"': "straight"}
+_OPENING_MARKS = ("“", "``")
+
+
+def _inside_quotation(sentences: Sequence[Sentence]) -> list[bool]:
+    """Per sentence: does a quotation opened by an earlier sentence of its paragraph
+    run through it and close in it or a later sentence of that paragraph?
+
+    The middle sentence of “A. B. C.” read alone is an orphan. A quotation that does
+    not close inside its paragraph is left alone: a stray mark or an inch sign must
+    not take the rest of the paragraph with it.
+    """
+    inside = [False] * len(sentences)
+    paragraph = -1
+    open_kinds: set[str] = set()
+    # sentences that start inside a quotation, with the kinds of marks open there
+    waiting: list[tuple[int, frozenset[str]]] = []
+    for number, sentence in enumerate(sentences):
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            open_kinds = set()
+            waiting = []
+        if open_kinds:
+            waiting.append((number, frozenset(open_kinds)))
+        text = sentence.text
+        if not ('"' in text or "“" in text or "”" in text or "``" in text or "''" in text):
+            continue  # most sentences hold no quotation mark: a quicker look than the pattern
+        for mark in _QUOTE_MARK.findall(text):
+            kind = _QUOTE_KIND[mark]
+            if mark in _OPENING_MARKS or kind not in open_kinds:
+                if mark in _OPENING_MARKS or mark == '"':
+                    open_kinds.add(kind)
+                continue
+            open_kinds.discard(kind)
+            # the quotation that the waiting sentences of this kind started in closes
+            for waiting_number, kinds in waiting:
+                if kind in kinds:
+                    inside[waiting_number] = True
+            waiting = [entry for entry in waiting if kind not in entry[1]]
+    return inside
 
 
 def _continues_quotation(text: str) -> bool:
@@ -474,16 +589,23 @@ def _select(
 
 def _also_in(chosen: _Candidate, by_article: list[list[_Candidate]]) -> tuple[Citation, ...]:
     """The closest sentence of every other article that says the same thing."""
+    content = chosen.content
+    if not content:  # nothing to share: every similarity is 0
+        return ()
     citations = []
     for position, candidates in enumerate(by_article):
         if position == chosen.article_position:
             continue
-        best = max(
-            candidates,
-            key=lambda c: _set_cosine(c.content, chosen.content),
-            default=None,
-        )
-        if best is not None and _set_cosine(best.content, chosen.content) >= _DUPLICATE_SIMILARITY:
+        # the first of the most similar, as max() would pick; _set_cosine inlined
+        best, best_similarity = None, -1.0
+        for candidate in candidates:
+            other = candidate.content
+            similarity = (
+                len(other & content) / math.sqrt(len(other) * len(content)) if other else 0.0
+            )
+            if similarity > best_similarity:
+                best, best_similarity = candidate, similarity
+        if best is not None and best_similarity >= _DUPLICATE_SIMILARITY:
             sentence = best.sentence
             citations.append(Citation(sentence.article, sentence.start, sentence.end))
     return tuple(citations)

@@ -207,9 +207,11 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
     return paragraphs
 
 
+_CREDIT_HINT = re.compile("|".join(re.escape(hint) for hint in _CREDIT_HINTS))
+
+
 def _has_credit_hint(text: str) -> bool:
-    lowered = text.lower()
-    return any(hint in lowered for hint in _CREDIT_HINTS)
+    return _CREDIT_HINT.search(text.lower()) is not None
 
 
 def _is_furniture(text: str) -> bool:
@@ -425,7 +427,7 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
                 yield sentence_start, term_end
                 sentence_start = term_end
             continue
-        next_start = term_end
+        next_start = term_end + 1  # text[term_end] is white space
         while next_start < end and text[next_start].isspace():
             next_start += 1
         if next_start >= end:
@@ -452,6 +454,13 @@ def split_sentences(
     """
     if paragraphs is None:
         paragraphs = [Span(p[0].start, p[-1].end) for p in _paragraphs(_lines(text))]
+    return _split(text, paragraphs, article, None)
+
+
+def _split(
+    text: str, paragraphs: list[Span], article: str, headline: Span | None
+) -> list[Sentence]:
+    """``split_sentences``, marking the sentences inside ``headline``."""
     sentences: list[Sentence] = []
     for paragraph_index, paragraph in enumerate(paragraphs):
         for start, end in _sentence_spans(text, paragraph.start, paragraph.end):
@@ -463,6 +472,9 @@ def split_sentences(
                     end=end,
                     text=_collapse(text[start:end]),
                     paragraph=paragraph_index,
+                    is_headline=headline is not None
+                    and start >= headline.start
+                    and end <= headline.end,
                 )
             )
     return sentences
@@ -474,22 +486,8 @@ def prepare_article(article: Article) -> Article:
     article.kept = cleaned.paragraphs
     if article.author is None and cleaned.byline:
         article.author = cleaned.byline
-    sentences = split_sentences(article.original, cleaned.paragraphs, article.id)
-    if cleaned.headline is not None:
-        headline = cleaned.headline
-        if article.title is None:
-            article.title = _collapse(article.original[headline.start : headline.end])
-        sentences = [
-            Sentence(
-                article=s.article,
-                index=i,
-                start=s.start,
-                end=s.end,
-                text=s.text,
-                paragraph=s.paragraph,
-                is_headline=s.start >= headline.start and s.end <= headline.end,
-            )
-            for i, s in enumerate(sentences)
-        ]
-    article.sentences = sentences
+    headline = cleaned.headline
+    if headline is not None and article.title is None:
+        article.title = _collapse(article.original[headline.start : headline.end])
+    article.sentences = _split(article.original, cleaned.paragraphs, article.id, headline)
     return article
