@@ -70,9 +70,11 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """A sentence of a summary, taken verbatim from ``article`` at ``start:end``.
+    """A sentence of a summary, taken from ``article`` at ``start:end``.
 
-    ``also_in`` lists other articles that report the same content (near-duplicate
+    ``start:end`` spans the whole original sentence; ``text`` is that sentence with
+    white space collapsed and, for English, possibly trimmed (a dateline, a
+    parenthesis, a closing ", police said"): it only ever drops material. ``also_in`` lists other articles that report the same content (near-duplicate
     sentences that were merged into this one), each with its own span.
     """
 
