@@ -87,6 +87,20 @@ def test_language_detection_and_analysis() -> None:
     assert detect_language("The government said on Tuesday that the vote would go ahead.") == (
         "english"
     )
+    # short texts of neighbouring languages: equal-length function-word lists decide
+    short_reports = {
+        "french": "Le gouvernement a présenté mercredi un nouveau budget. Le ministre a déclaré "
+        "que le déficit baissera.",
+        "italian": "Il governo ha presentato mercoledì un nuovo bilancio. Il ministro ha detto "
+        "che il deficit scenderà.",
+        "spanish": "El gobierno presentó el miércoles un nuevo presupuesto. El ministro dijo que "
+        "el déficit bajará.",
+        "portuguese": "O governo apresentou na quarta-feira um novo orçamento. O ministro disse "
+        "que o défice vai cair.",
+        "czech": "Vláda ve středu schválila nový rozpočet. Ministr financí řekl, že schodek klesne.",
+    }
+    for language, report in short_reports.items():
+        assert detect_language(report) == language
     assert Analyzer("en").stems("The forces retook towns") == ["the", "forc", "retook", "town"]
     assert Analyzer("xx").stems("Unknown words stay") == ["unknown", "words", "stay"]
 
