@@ -97,7 +97,8 @@ def test_language_detection_and_analysis() -> None:
         "el déficit bajará.",
         "portuguese": "O governo apresentou na quarta-feira um novo orçamento. O ministro disse "
         "que o défice vai cair.",
-        "czech": "Vláda ve středu schválila nový rozpočet. Ministr financí řekl, že schodek klesne.",
+        "czech": "Vláda ve středu schválila nový rozpočet. Ministr financí řekl, že "
+        "schodek klesne.",
     }
     for language, report in short_reports.items():
         assert detect_language(report) == language
