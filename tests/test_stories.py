@@ -154,6 +154,24 @@ def test_a_run_stopped_halfway_resumes_to_the_uninterrupted_result(tmp_path: Pat
     assert resumed.read_text(encoding="utf-8").splitlines() == expected
 
 
+def test_a_copy_claims_the_bands_of_a_closed_story_on_disk_too(
+    tmp_path: Path, seed_texts: list[str]
+) -> None:
+    # one story open at a time: the first article's story closes, and its copy, which
+    # comes later, opens a story that holds the same MinHash bands
+    lines = [_line("a", seed_texts[0]), _line("b", seed_texts[1][::-1]),
+             _line("a-copy", seed_texts[0])]  # fmt: skip
+    index = StoryIndex(max_open=1)
+    state = StoryState(tmp_path / "state", index)
+    group_lines(lines, io.StringIO(), state, transaction_articles=1)
+    in_memory = dict(index.bands)
+    state.close()
+    assert in_memory and {article for article, _ in in_memory.values()} == {"a-copy"}
+    reread = StoryIndex(max_open=1)
+    StoryState(tmp_path / "state", reread).close()
+    assert reread.bands == in_memory  # a resumed run finds the copy's bands as they were
+
+
 def test_a_later_run_continues_the_same_stories(tmp_path: Path, seed_texts: list[str]) -> None:
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     assert main(["stories", _write(tmp_path / "a.jsonl", [_line("a", seed_texts[0])]),

@@ -74,7 +74,8 @@ class SummarySentence:
 
     ``start:end`` spans the whole original sentence; ``text`` is that sentence with
     white space collapsed and, for English, possibly trimmed (a dateline, a
-    parenthesis, a closing ", police said"): it only ever drops material. ``also_in`` lists other articles that report the same content (near-duplicate
+    parenthesis, a closing ", police said"): it only ever drops material.
+    ``also_in`` lists other articles that report the same content (near-duplicate
     sentences that were merged into this one), each with its own span.
     """
 

@@ -103,6 +103,21 @@ def _term(word: str) -> str:
     return term
 
 
+_FIGURES: dict[str, tuple[str, int]] = {}  # figure as written -> ("#" + key or "", year or 0)
+
+
+def _figure(written: str) -> tuple[str, int]:
+    figure = written.rstrip(".,")
+    if ":" in figure or "/" in figure:  # a time or a date: not a figure that is counted
+        read = ("", 0)
+    else:
+        year = int(figure) if _YEAR_TEXT.fullmatch(figure) else 0
+        key = "" if figure in ("0", "1", "2", "3") else "#" + figure.replace(",", "")
+        read = (key, year)
+    _FIGURES[written] = read
+    return read
+
+
 def parse_published(value: str | None) -> float | None:
     """ISO 8601 (date or date and time) to seconds since the epoch; None if unreadable."""
     if not value:
@@ -178,30 +193,29 @@ def extract_features(
     """Compute an article's features from its text (and title, when given apart)."""
     full = f"{title}\n{text}" if title and title not in text[: len(title) + 200] else text
     words = _WORD.findall(full.lower())
-    if len(_TERMS) > _TERMS_CACHE or len(_NAME_KEYS) > _TERMS_CACHE:
+    if max(len(_TERMS), len(_NAME_KEYS), len(_FIGURES)) > _TERMS_CACHE:
         _TERMS.clear()  # a bound on memory; cleared between articles, never during one
         _NAME_KEYS.clear()
-    # words to terms through one table, in C (map, Counter); a new word is looked up once
-    for word in set(words):
-        if word not in _TERMS:  # not "set - keys": that would copy the whole table
-            _term(word)
+        _FIGURES.clear()
+    # words to terms through one table, in C (map, Counter); a new word is looked up once.
+    # set.difference against the dict tests the article's words only, never the table.
+    for word in set(words).difference(_TERMS):
+        _term(word)
     terms = Counter(map(_TERMS.__getitem__, words))
     terms.pop("", None)
     found_names = _NAME.findall(full)
-    for name in set(found_names):
-        if name not in _NAME_KEYS:
-            _name_key(name)
+    for name in set(found_names).difference(_NAME_KEYS):
+        _name_key(name)
     names = Counter(map(_NAME_KEYS.__getitem__, found_names))
     names.pop("", None)
-    years: set[int] = set()
-    for figure in _FIGURE.findall(full):
-        figure = figure.rstrip(".,")
-        if ":" in figure or "/" in figure:
-            continue
-        if _YEAR_TEXT.fullmatch(figure):
-            years.add(int(figure))
-        if figure not in ("0", "1", "2", "3"):
-            terms["#" + figure.replace(",", "")] += 1
+    figures = _FIGURE.findall(full)
+    for figure in set(figures).difference(_FIGURES):
+        _figure(figure)
+    read = list(map(_FIGURES.__getitem__, figures))
+    years = {year for _, year in read if year}
+    # counted after the words and in text order, as the order of a vector's keys breaks
+    # ties when its strongest terms are chosen
+    terms.update([key for key, _ in read if key])
     content_words = sum(terms.values())
     return ArticleFeatures(
         terms=_sublinear(terms),

@@ -19,9 +19,9 @@ write it to disk in the same transaction as the articles that caused it.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
@@ -114,7 +114,7 @@ class PendingChanges:
 
     stories: set[str] = field(default_factory=set)  # joined or opened (maybe closed since)
     closed: dict[str, Story] = field(default_factory=dict)
-    counted: list[Iterable[str]] = field(default_factory=list)  # keys to add to the frequencies
+    counted: set[str] = field(default_factory=set)  # keys whose frequency changed
     bands: dict[int, tuple[str, str]] = field(default_factory=dict)
     forgotten_terms: bool = False
 
@@ -146,6 +146,8 @@ def _add(
 def _top(vector: dict[str, float], count: int) -> list[str]:
     if len(vector) <= count:
         return list(vector)
+    if count * 4 <= len(vector):  # a few of many: a heap, with the same ties as sorting
+        return heapq.nlargest(count, vector, key=vector.__getitem__)
     return sorted(vector, key=vector.__getitem__, reverse=True)[:count]
 
 
@@ -186,8 +188,9 @@ class StoryIndex:
 
     def _weigh(self, raw: dict[str, float], keep: int) -> dict[str, float]:
         frequency = self.document_frequency.get
-        scale = math.log(self.documents + 1) + 1.0
-        weighted = {t: w * (scale - math.log(frequency(t, 0) + 1)) for t, w in raw.items()}
+        log = math.log
+        scale = log(self.documents + 1) + 1.0
+        weighted = {t: w * (scale - log(frequency(t, 0) + 1)) for t, w in raw.items()}
         if len(weighted) > keep:
             weighted = {t: weighted[t] for t in _top(weighted, keep)}
         norm = _norm(weighted)
@@ -197,8 +200,7 @@ class StoryIndex:
         # term keys are stems or "#figures", name keys "@name": one namespace, no clash
         self.document_frequency.update(features.terms.keys())
         self.document_frequency.update(features.names.keys())
-        self.pending.counted.append(features.terms.keys())
-        self.pending.counted.append(features.names.keys())
+        self.pending.counted.update(features.terms.keys(), features.names.keys())
         self.documents += 1
         if len(self.document_frequency) > _VOCABULARY_CAP:
             self.document_frequency = Counter(

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +24,7 @@ from newsfuse.stories.index import Story, StoryIndex
 from newsfuse.types import StoryAssignment
 
 STATE_FILE = "stories.sqlite"
-_STATE_VERSION = "1"
+_STATE_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,10 +38,13 @@ CREATE TABLE IF NOT EXISTS stories (
     title TEXT, record TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS document_frequency (term TEXT PRIMARY KEY, count INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER PRIMARY KEY, article TEXT NOT NULL,
-    story TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_by_story ON bands (story);
+CREATE TABLE IF NOT EXISTS bands (story TEXT NOT NULL, key INTEGER NOT NULL,
+    article TEXT NOT NULL, PRIMARY KEY (story, key)) WITHOUT ROWID;
 """
+# Bands are kept by story, not by key: a key is held by one open story at a time but
+# may pass to a later story once its holder closes, and rows kept in story order are
+# appended near the end of the table, where keys in hash order would touch a page of
+# the whole table each (a commit would rewrite more of it the longer the stream).
 
 
 class StoryState:
@@ -66,6 +67,9 @@ class StoryState:
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # a fixed 16 MB of pages: a commit's updates of the frequencies and stories
+            # are found in memory, not read back from the file
+            self.db.execute("PRAGMA cache_size=-16384")
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as error:
             raise InputError(f"--state {folder}: not a newsfuse story state ({error})") from error
@@ -102,7 +106,7 @@ class StoryState:
             index.restore_story(Story.from_record(story_id, json.loads(record)))
         for key, article, story_id in self.db.execute(
             "SELECT b.key, b.article, b.story FROM bands b JOIN stories s ON s.id = b.story "
-            "WHERE s.open = 1"
+            "WHERE s.open = 1 ORDER BY b.story, b.key"
         ):
             index.bands[key] = (article, story_id)
         index.take_pending()  # what was just read is already on disk
@@ -178,15 +182,15 @@ class StoryState:
             self.db.executemany(
                 "INSERT INTO document_frequency VALUES (?, ?)", index.document_frequency.items()
             )
-        else:
+        else:  # the counts as they are now, for the keys counted since the last commit
+            frequency = index.document_frequency
             self.db.executemany(
-                "INSERT INTO document_frequency VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET "
-                "count = count + excluded.count",
-                Counter(chain.from_iterable(pending.counted)).items(),
+                "INSERT OR REPLACE INTO document_frequency VALUES (?, ?)",
+                [(key, frequency[key]) for key in pending.counted],
             )
         self.db.executemany(
             "INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
-            [(key, article, story) for key, (article, story) in pending.bands.items()],
+            sorted((story, key, article) for key, (article, story) in pending.bands.items()),
         )
         meta = {
             "version": _STATE_VERSION,

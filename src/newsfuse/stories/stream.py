@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ from newsfuse.types import Article, StoryAssignment
 # small enough that an interrupted run redoes little, large enough to cost little.
 TRANSACTION_ARTICLES = 500
 TRANSACTION_SECONDS = 2.0
-_PREPARE_CHUNK = 64  # lines a worker prepares at a time
+_PREPARE_CHUNK = 256  # lines a worker prepares at a time: few round trips
+_FIRST_CHUNK = 16
+_CHUNKS_AHEAD = 3  # chunks prepared or in preparation ahead of the placing, per worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +110,10 @@ class _Writer:
         self.started = time.monotonic()
 
 
-# One line, read: the article and its features, or the error message.
-_Prepared = tuple[int, Any, Article | None, ArticleFeatures | None, str | None]
+# One line, read: its number, the record's id, the article's id and title, its features,
+# or else the error message. Not the Article: the text would cross between processes
+# for nothing, as placing needs only these.
+_Prepared = tuple[int, Any, str | None, str | None, ArticleFeatures | None, str | None]
 
 
 def _prepare(item: tuple[int, str, str]) -> _Prepared:
@@ -126,9 +131,9 @@ def _prepare(item: tuple[int, str, str]) -> _Prepared:
             message = f"line {number}: not valid JSON ({error.msg})"
         elif isinstance(error, NewsfuseError):
             message = str(error)
-        return number, record_id, None, None, message
+        return number, record_id, None, None, None, message
     features = extract_features(article.original, article.title, article.published)
-    return number, record_id, article, features, None
+    return number, record_id, article.id, _title_of(article), features, None
 
 
 def _prepared_lines(lines: Iterable[str], stem: str, workers: int) -> Iterator[_Prepared]:
@@ -137,20 +142,22 @@ def _prepared_lines(lines: Iterable[str], stem: str, workers: int) -> Iterator[_
         yield from map(_prepare, items)
         return
     # placing is sequential (each article sees the stories before it); reading and
-    # features are not, and are half the work: other processes do them, in order
+    # features are not, and are half the work: other processes do them, in order, a
+    # few large chunks ahead so that neither side waits for the other
     with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        ahead: deque[Future[list[_Prepared]]] = deque()
         window: list[tuple[int, str, str]] = []
-        pending: Future[list[_Prepared]] | None = None
+        chunk = _FIRST_CHUNK  # small at first, so that placing starts soon
         for item in items:
             window.append(item)
-            if len(window) == _PREPARE_CHUNK:
-                submitted = pool.submit(_prepare_many, window)
+            if len(window) == chunk:
+                ahead.append(pool.submit(_prepare_many, window))
                 window = []
-                if pending is not None:
-                    yield from pending.result()
-                pending = submitted
-        if pending is not None:
-            yield from pending.result()
+                chunk = min(chunk * 2, _PREPARE_CHUNK)
+                if len(ahead) > _CHUNKS_AHEAD * (workers - 1):
+                    yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
         yield from map(_prepare, window)
 
 
@@ -178,24 +185,24 @@ def group_lines(
     writer = _Writer(state, output, transaction_articles)
     count = failed = resumed = junk = duplicates = 0
     first_story = state.index.next_story
-    for number, record_id, article, features, message in _prepared_lines(
+    for number, record_id, article_id, title, features, message in _prepared_lines(
         lines, Path(where).stem, workers
     ):
         if stop_after is not None and count >= stop_after:
             state.abandon()
             return StoriesReport(count, failed, resumed, 0, junk, duplicates)
         count += 1
-        if article is None or features is None:
+        if article_id is None or features is None:
             failed += 1
             report_error(message or f"line {number}: unreadable")
             writer.add({"id": record_id, "line": number, "error": message, "story": None})
             continue
-        decision = state.lookup(article.id)
+        decision = state.lookup(article_id)
         if decision is not None:
             resumed += 1
         else:
-            decision = state.index.assign(article.id, features)
-            state.record(decision, _title_of(article))
+            decision = state.index.assign(article_id, features)
+            state.record(decision, title)
         junk += decision.junk is not None
         duplicates += decision.duplicate_of is not None
         writer.add(assignment_record(decision))
