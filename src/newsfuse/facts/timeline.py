@@ -239,13 +239,7 @@ def _relative_year(match: _Groups, anchor: date | None) -> Range | None:
         return None
     which = match.group("which").casefold()
     year = anchor.year + {"this": 0, "last": -1, "next": 1}[which]
-    earliest, latest, precision, iso = _year(year)
-    qualifier = (match.group("qualifier") or "").casefold()
-    if qualifier == "earlier":
-        latest = anchor
-    elif qualifier == "later":
-        earliest = anchor
-    return earliest, latest, precision, iso
+    return _qualified(_year(year), match, anchor)
 
 
 def _relative_month(match: _Groups, anchor: date | None) -> Range | None:
@@ -253,7 +247,12 @@ def _relative_month(match: _Groups, anchor: date | None) -> Range | None:
         return None
     which = match.group("which").casefold()
     month_index = anchor.year * 12 + anchor.month - 1 + {"this": 0, "last": -1, "next": 1}[which]
-    earliest, latest, precision, iso = _month(month_index // 12, month_index % 12 + 1)
+    return _qualified(_month(month_index // 12, month_index % 12 + 1), match, anchor)
+
+
+def _qualified(period: Range, match: _Groups, anchor: date) -> Range:
+    """An "earlier this year" ends at the anchor date; a "later this month" starts there."""
+    earliest, latest, precision, iso = period
     qualifier = (match.group("qualifier") or "").casefold()
     if qualifier == "earlier":
         latest = anchor
