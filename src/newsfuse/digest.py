@@ -14,7 +14,6 @@ The digest sits on top of the data path: it is a consumer of every stage.
 from __future__ import annotations
 
 import html
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import NewsfuseError, UsageError
-from newsfuse.ingest import article_from_record, open_json_lines_path
+from newsfuse.ingest import article_from_json_line, open_json_lines_path
 from newsfuse.render import render
 from newsfuse.stories.features import parse_published
 from newsfuse.stories.index import StoryIndex
@@ -90,12 +89,10 @@ def _read_stream(
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
-                article = article_from_record(value, f"line {number}", f"{path.stem}:{number}")
-            except (ValueError, NewsfuseError) as error:
+                article = article_from_json_line(line, number, path.stem)
+            except NewsfuseError as error:
                 failed += 1
-                detail = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-                on_error(f"line {number}: {detail}" if "line" not in detail else detail)
+                on_error(str(error))
                 continue
             article.origin = f"{article.id} ({path.name}, line {number})"
             if article.id in seen:  # the same article again: one copy is enough

@@ -152,6 +152,15 @@ def _articles_from_json_value(value: Any, where: str, stem: str) -> list[Article
     raise MalformedInputError(f"{where}: expected a JSON object or a list of objects")
 
 
+def article_from_json_line(line: str, number: int, stem: str) -> Article:
+    """One line of an article stream to an Article; errors name the line."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise MalformedInputError(f"line {number}: not valid JSON ({error.msg})") from error
+    return article_from_record(value, f"line {number}", f"{stem}:{number}")
+
+
 def parse_json_lines(text: str, where: str, stem: str) -> list[Article]:
     articles: list[Article] = []
     for number, line in enumerate(text.splitlines(), start=1):
