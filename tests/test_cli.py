@@ -143,3 +143,13 @@ def test_summarize_an_article_without_sentences(
     assert code == 0
     assert json.loads(out)["sentences"] == []
     assert "no sentences" in err
+
+
+def test_public_api_names_resolve() -> None:
+    import newsfuse
+
+    assert all(hasattr(newsfuse, name) for name in newsfuse.__all__)
+    articles = newsfuse.read_articles([str(EXAMPLES)])
+    analysis = newsfuse.analyze(articles)
+    assert isinstance(analysis, newsfuse.Analysis)
+    assert {q.article for q in analysis.quotes} == {a.id for a in articles}

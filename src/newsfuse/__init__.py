@@ -6,6 +6,7 @@
 >>> summary.sentences[0].article, summary.sentences[0].start  # where it came from
 """
 
+from newsfuse.compare import analyze
 from newsfuse.errors import (
     BinaryInputError,
     EmptyInputError,
@@ -22,6 +23,7 @@ from newsfuse.summarize import summarize
 from newsfuse.text import clean_text, prepare_article, split_sentences
 from newsfuse.types import (
     SCHEMA_VERSION,
+    Analysis,
     Article,
     Citation,
     Sentence,
@@ -34,6 +36,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Analysis",
     "Article",
     "BinaryInputError",
     "Citation",
@@ -49,6 +52,7 @@ __all__ = [
     "TooLargeInputError",
     "UsageError",
     "__version__",
+    "analyze",
     "clean_text",
     "prepare_article",
     "read_articles",
