@@ -584,38 +584,20 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 # same name as a rule-found run: let the model say whether it is a person
                 existing = by_end.get(end)
                 # a title or a reporting verb outweighs the model ("Toledo" the broker)
+                # (the model's PERSON also marks a rule-found person as a likely antecedent,
+                # and its verdict clears an earlier guess that the name was a place)
                 if (
                     existing is not None
-                    and is_person != existing.is_person
                     and not existing.likely_person
+                    and (is_person or is_person != existing.is_person)
                 ):
                     mentions.remove(existing)
                     mentions.append(
-                        NameMention(
-                            existing.start,
-                            existing.end,
-                            existing.name,
-                            existing.role,
-                            is_person,
-                            is_person,
-                            existing.subject_like,
-                            existing.gender,
-                            existing.reports,
-                        )
-                    )
-                elif existing is not None and is_person and not existing.likely_person:
-                    mentions.remove(existing)
-                    mentions.append(
-                        NameMention(
-                            existing.start,
-                            existing.end,
-                            existing.name,
-                            existing.role,
-                            True,
-                            True,
-                            existing.subject_like,
-                            existing.gender,
-                            existing.reports,
+                        replace(
+                            existing,
+                            is_person=is_person,
+                            likely_person=is_person,
+                            not_antecedent=False,
                         )
                     )
                 continue
