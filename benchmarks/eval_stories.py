@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/eval_stories.py
     .venv/bin/python benchmarks/eval_stories.py --halves 20    # robustness on random halves
+    .venv/bin/python benchmarks/eval_stories.py --halves 0 --errors  # which stories are wrong
 
 Protocol (../shared/EVAL.md): over all articles of ``stories_dev.jsonl``; an article
 missing from the output counts as a story of its own. newsfuse runs exactly as
@@ -23,7 +24,7 @@ import json
 import random
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -121,11 +122,34 @@ def _by_kind(rows: Sequence[dict[str, Any]], predicted: dict[str, str]) -> list[
     return lines
 
 
+def _errors(rows: Sequence[dict[str, Any]], predicted: dict[str, str]) -> list[str]:
+    """Stories that mix gold stories (precision lost) and gold stories split (recall lost)."""
+    gold = {r["id"]: r["story"] for r in rows}
+    by_predicted: dict[str, Counter[str]] = defaultdict(Counter)
+    by_gold: dict[str, Counter[str]] = defaultdict(Counter)
+    for article, story in gold.items():
+        label = predicted.get(article, f"missing:{article}")
+        by_predicted[label][story] += 1
+        by_gold[story][label] += 1
+    lines = ["| error | gold stories (articles) |", "|---|---|"]
+    for label in sorted(by_predicted, key=lambda key: -by_predicted[key].total()):
+        if len(by_predicted[label]) > 1:
+            parts = ", ".join(f"{story} ({n})" for story, n in by_predicted[label].most_common())
+            lines.append(f"| mixed {label} | {parts} |")
+    for story in sorted(by_gold):
+        if len(by_gold[story]) > 1:
+            sizes = " + ".join(str(n) for _, n in by_gold[story].most_common())
+            lines.append(f"| split {story} | {sizes} |")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEV)
     parser.add_argument("--halves", type=int, default=10, help="random halves to score")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--errors", action="store_true",
+                        help="list mixed and split stories of the whole stream")  # fmt: skip
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"{args.data} is not here; nothing to evaluate", file=sys.stderr)
@@ -145,7 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\nnewsfuse by kind of source (B-cubed over the whole stream):\n")
     print("| kind | articles | P | R |")
     print("|---|---|---|---|")
-    print("\n".join(_by_kind(rows, run_newsfuse(rows))))
+    predicted = run_newsfuse(rows)
+    print("\n".join(_by_kind(rows, predicted)))
+    if args.errors:
+        print("\nnewsfuse errors on the whole stream (articles of each gold story):\n")
+        print("\n".join(_errors(rows, predicted)))
 
     if args.halves:
         rng = random.Random(args.seed)
