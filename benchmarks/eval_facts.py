@@ -25,10 +25,12 @@ Systems, in the same run: newsfuse (rules + spaCy NER), newsfuse rules alone, te
 refuses counts as no predictions), and for figures spaCy's numeric entities
 (CARDINAL/MONEY/PERCENT/QUANTITY, valued with newsfuse's number parser) as a plain anchor.
 
-    .venv/bin/python benchmarks/eval_facts.py [MORE_GOLD.jsonl ...]
+    .venv/bin/python benchmarks/eval_facts.py [--errors] [MORE_GOLD.jsonl ...]
 
 Further gold files in the same offset format (a fresh blind set) may be named on the
-command line; each is scored as a set of its own, after the sets above.
+command line; each is scored as a set of its own, after the sets above. ``--errors`` also
+lists, per set, the matched quotations whose speaker newsfuse (rules + spaCy NER) gets
+wrong, with the words around them: for error analysis of development sets only.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +161,8 @@ class Score:
     predicted: int = 0
     matched: int = 0
     speakers_right: int = 0
+    # matched quotations with the wrong speaker: (predicted, gold, alternatives)
+    speaker_errors: list[tuple[Item, Item]] = field(default_factory=list)
 
     def prf(self) -> tuple[float, float, float]:
         p = self.matched / self.predicted if self.predicted else 0.0
@@ -185,6 +189,8 @@ def score(score_: Score, predicted: list[Item], gold: list[Item], figures: bool)
             for name in (truth.speaker, *truth.speaker_alternatives)
         ):
             score_.speakers_right += 1
+        elif not figures:
+            score_.speaker_errors.append((item, truth))
 
     free = list(range(len(gold)))
     unmatched: list[Item] = []
@@ -271,7 +277,10 @@ def main() -> int:
     import spacy
 
     full = spacy.load(SPACY_MODEL)
-    gold_sets = load_gold(tuple(Path(argument) for argument in sys.argv[1:]))
+    arguments = sys.argv[1:]
+    show_errors = "--errors" in arguments
+    gold_sets = load_gold(tuple(Path(a) for a in arguments if a != "--errors"))
+    error_lines: list[str] = []
     quote_systems: list[tuple[str, System]] = [
         ("newsfuse (rules + spaCy NER)", newsfuse_quotes(None)),
         ("newsfuse (rules only)", newsfuse_quotes(False)),
@@ -314,7 +323,13 @@ def main() -> int:
                     )
                     for f in doc.figures
                 ]
+                known_errors = len(quote_score.speaker_errors)
                 score(quote_score, quotes_of(doc), gold_quotes, figures=False)
+                if show_errors and system_name == quote_systems[0][0]:
+                    error_lines += [
+                        _speaker_error(set_name, doc, item, truth)
+                        for item, truth in quote_score.speaker_errors[known_errors:]
+                    ]
                 score(figure_score, figures_of(doc), gold_figures, figures=True)
             qp, qr, qf = quote_score.prf()
             fp, fr, ff = figure_score.prf()
@@ -326,7 +341,22 @@ def main() -> int:
                 f"{qp:>6.3f} {qr:>6.3f} {qf:>6.3f} {accuracy:>7.3f} | {figure_score.gold:>6} "
                 f"{fp:>6.3f} {fr:>6.3f} {ff:>6.3f}"
             )
+    if error_lines:
+        print("\nspeaker errors of newsfuse (rules + spaCy NER):\n")
+        print("\n".join(error_lines))
     return 0
+
+
+def _speaker_error(set_name: str, doc: GoldDoc, item: Item, truth: Item) -> str:
+    start, end = item.start or 0, item.end or 0
+    context = " ".join(doc.text[max(0, start - 200) : end + 150].split())
+    alternatives = (
+        f" (or {', '.join(truth.speaker_alternatives)})" if truth.speaker_alternatives else ""
+    )
+    return (
+        f"[{set_name}] {doc.name}: predicted {item.speaker!r}, gold {truth.speaker!r}"
+        f"{alternatives}\n    ... {context} ...\n"
+    )
 
 
 if __name__ == "__main__":

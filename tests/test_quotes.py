@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsfuse.facts import extract_quotes
-from newsfuse.facts.speakers import build_name_index
+from newsfuse.facts.speakers import build_name_index, load_model
 from newsfuse.text import prepare_article
 from newsfuse.types import Article, Quote
 from tests.conftest import dev_file
@@ -578,3 +578,98 @@ def test_an_object_pronoun_gives_no_gender_to_the_subject() -> None:
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "Sam Ortega"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the owner of a role is not its holder: the name in apposition speaks
+        (
+            "“We will rebuild every home on the coast,” said Ohio's Health Director, Amy Acton.",
+            "Amy Acton",
+        ),
+        # no name given: the owner's ministry, described with its owner
+        (
+            "Talks stalled.\n\n“We firmly oppose any such moves,” China's foreign ministry said.",
+            "China's foreign ministry",
+        ),
+        # a name set off after the description it names
+        (
+            "The White House responded.\n\nTrump's press secretary, Sarah Sanders, said the "
+            "report was “totally false and made up.”",
+            "Sarah Sanders",
+        ),
+        # an aside between dashes, before a participle's verb and before the verb itself
+        (
+            "The union spoke.\n\nThe Teamsters Union — the union of President James Hoffa — "
+            "urged drivers to stay home, saying the strike “will go on until every driver is "
+            "paid.”",
+            "Teamsters Union",
+        ),
+        (
+            "It rained.\n\nAnn Lee -- who met Gov. Jerry Brown on Monday -- told reporters the "
+            "levee “will not hold much longer.”",
+            "Ann Lee",
+        ),
+        # a dateline before the subject
+        (
+            "BEIJING (Reuters) - China's foreign ministry said on Monday it “firmly opposes "
+            "any such moves by the United States.”",
+            "China's foreign ministry",
+        ),
+        # a name with a party in parentheses before an aside is no dateline
+        (
+            "Debate.\n\nSen. Ted Cruz (R-Texas) — who is running for president — said the "
+            "deal is “a catastrophic mistake for America.”",
+            "Ted Cruz",
+        ),
+        # a participle of a reporting verb, after "with"
+        (
+            "Talks ended.\n\nThe EU welcomed the deal, with Commission President Ursula Brandt "
+            "noting that “we have worked hard to achieve this result.”",
+            "Ursula Brandt",
+        ),
+        # an adverb of time between the subject and the verb
+        (
+            "Mary Smith met John Doe at the fair. She later told reporters, “It was the best "
+            "day of my life.”",
+            "Mary Smith",
+        ),
+        # "report" after its article is the noun, not the verb
+        (
+            "The report was released Tuesday.\n\n“The country is not ready for another major "
+            "storm,” the report said.",
+            "report",
+        ),
+        # a two-word reporting verb
+        (
+            "Clinton criticized Bernie Sanders at the debate.\n\nSanders shot back: “That is "
+            "simply not true, and she knows it.”",
+            "Bernie Sanders",
+        ),
+    ],
+)
+def test_appositions_asides_datelines_and_verb_forms(text: str, speaker: str) -> None:
+    *_, quote = quotes_of(text)
+    assert quote.speaker == speaker
+
+
+def test_a_document_credited_with_what_was_said_in_between() -> None:
+    text = (
+        "The family said Ann B. Cole “died peacefully at home” in an obituary on the funeral "
+        "home's website.\n\n"
+        "“She loved her garden and her grandchildren more than anything,” the obituary said."
+    )
+    *_, quote = quotes_of(text)
+    assert quote.speaker == "family"
+
+
+def test_the_company_is_the_organisation_named_as_a_subject() -> None:
+    if load_model() is None:
+        pytest.skip("the spaCy model is not installed")
+    text = (
+        "Microsoft released results on Monday.\n\n"
+        "“Our cloud business continues to grow very fast,” the company said in a statement."
+    )
+    (quote,) = quotes_of(text, nlp=None)
+    assert quote.speaker == "Microsoft"

@@ -15,7 +15,9 @@ The cascade, per paragraph of the cleaned article:
    clause), else a reporting verb before it in the same sentence (``Kennedy told von
    Post she "looked well"``; with relayed speech the last verb wins: its subject is the
    speaker; a subject before an apposition, "Robert Marus, a spokesman for ..., said
-   that ... “…”"; "called it", "called on X to", "praised ... for"), else the
+   that ... “…”", or after it, "his press secretary, Sarah Sanders, said"; an aside
+   between dashes and a dateline, "BEIJING (Reuters) —", are not the subject; "called
+   it", "called on X to", "praised ... for"), else the
    neighbouring quotation's attribution (broken and continued quotations), else, for a
    quotation opening its sentence or paragraph: a paragraph before ending "he said:", the
    previous quotation's speaker while nobody else has been named since, the reported
@@ -25,7 +27,8 @@ The cascade, per paragraph of the cleaned article:
    (title, first name, a later pronoun) does not clash, or the last quoted speaker named
    after that person; "it" to the organisation last named as a subject; "the pontiff",
    "the minister" to the person named with that role ("Pope John Paul II"); "the
-   company" to the business named before; a short name to the fullest form in the
+   company" to the business (or spaCy organisation) named before as a subject; "the
+   obituary" to whoever "said ... in an obituary"; a short name to the fullest form in the
    article ("Al-Abadi" → "Haider al-Abadi"), titles off. An unnamed speaker keeps the
    description used ("an official of the U.S. Agency for International Development").
 """
@@ -64,6 +67,14 @@ _TWO_WORD_VERBS = {
     ("according", "to"),
     ("went", "on"),
     ("goes", "on"),
+    ("shot", "back"),
+    ("shoots", "back"),
+    ("fired", "back"),
+    ("fires", "back"),
+    ("chimed", "in"),
+    ("chimes", "in"),
+    ("summed", "up"),
+    ("sums", "up"),
 }
 _CALL_VERBS = frozenset("call calls called calling".split())
 _CALL_OBJECTS = frozenset("it this that them him her on for".split())
@@ -263,15 +274,23 @@ def _bare(token: str) -> str:
 
 
 def _skippable(word: str, previous: str = "") -> bool:
-    """Auxiliaries and adverbs between a subject and its verb: "had initially said".
+    """Auxiliaries and adverbs between a subject and its verb: "had initially said",
+    "she later told".
 
     A word in -ly after a determiner is the subject's noun: "the family said".
     """
     if previous in _NOUN_MARKERS or word in _LY_NOUNS:
         return word in _AUXILIARIES
-    return word in _AUXILIARIES or (word.endswith("ly") and len(word) > 4)
+    return (
+        word in _AUXILIARIES
+        or word in _ADVERBS_BEFORE_VERB
+        or (word.endswith("ly") and len(word) > 4)
+    )
 
 
+# adverbs of time between a subject and its verb ("she later told"); the asides set off
+# by commas ("Lavrov, meanwhile, dismissed") are read by ``_subject_before``
+_ADVERBS_BEFORE_VERB = frozenset("later then still now first".split())
 _LY_NOUNS = frozenset("family families ally allies assembly rally supply anomaly monopoly".split())
 
 
@@ -391,12 +410,21 @@ def _speaker_phrase(
         first = [m for m in mentions if m.end <= lead + cut.start()]
         if first and not _common_word(text, first[-1].name):
             mentions = first[-1:]
-    if not mentions and role:
-        # "his sobbing grandmother, Jan Pugh,": the name is in the apposition
+    owners_only = all(re.match(r"['’]s?\s", text[m.end : m.end + 3]) for m in mentions)
+    if owners_only and role:
+        # "his sobbing grandmother, Jan Pugh,": the name is in the apposition; so with
+        # "Puerto Rico's Housing Secretary, Ana Carmen Alemany": the owner of a role is
+        # not its holder
         apposed = text.find(role, lead)
         named = name_runs(text, apposed, apposed + len(role)) if apposed >= 0 else []
         if named and named[0].start == apposed:
             return named[0].name, named[0].start, named[0].end, head, False
+    if mentions and owners_only and words and words[-1][:1].islower():
+        # "China's foreign ministry", "Knightscope's vice president": no name given; the
+        # speaker is the owner's ministry or officer, described with the owner
+        held = text[mentions[-1].end : lead + len(head)].split()[1:]
+        if held and all(w[:1].islower() for w in held):
+            return head, lead, lead + len(head), role, False
     if mentions and words and words[-1][:1].islower() and mentions[-1].end < lead + len(head):
         # "A Metropolitan police spokesman", "The House bill": the name only qualifies
         tail = text[mentions[-1].end : lead + len(head)].split()
@@ -519,6 +547,8 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
     window = 4 if ends_sentence else 22
     for index in range(min(window, len(tokens))):
         size = _verb_at(tokens, index)
+        if size and index and _bare(tokens[index - 1][2]) in _NOUN_MARKERS:
+            size = 0  # "the report said": a noun after its article, the verb comes later
         if not size:
             previous = tokens[index - 1][2] if index else ""
             if previous and previous[-1] in ".;:!?" and not _ABBREVIATION_END.search(previous):
@@ -717,7 +747,32 @@ _SUBJECT_STOPS = frozenset("that and but when while because as if where who whic
 _ASIDES = frozenset("however though too also meanwhile instead moreover again".split())
 
 
+def _without_dash_aside(
+    text: str, tokens: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The subject before an aside set off by dashes, read back from the verb.
+
+    "The African National Congress — the party of President Jacob Zuma — urged": the
+    aside is an apposition like one between commas; the subject is what comes before it.
+    """
+    if not tokens:
+        return tokens
+    if tokens[-1][2] == "--":
+        head = tokens[:-1]
+    elif re.match(r"\s*[—–]", text[tokens[-1][1] : tokens[-1][1] + 3]):
+        head = tokens
+    else:
+        return tokens
+    for index in range(len(head) - 1, 0, -1):
+        if head[index][2] == "--":
+            return head[:index]
+        if re.search(r"[—–]", text[head[index - 1][1] : head[index][0]]):
+            return head[:index]
+    return tokens
+
+
 def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    tokens = _without_dash_aside(text, tokens[_after_dateline(text, tokens) :])
     if (
         len(tokens) > 1
         and _bare(tokens[-1][2]) in _ASIDES
@@ -773,9 +828,24 @@ def _is_person_at(text: str, subject: _Subject) -> bool:
 
 
 def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
-    """The subject before an apposition: "Robert Marus, a spokesman for the office, said"."""
+    """The subject before an apposition: "Robert Marus, a spokesman for the office, said".
+
+    Also the other way round, a name set off after a description: "Trump's press
+    secretary, Sarah Sanders, said": the name is the speaker.
+    """
     if len(tokens) < 3 or not tokens[-1][2].endswith(","):
         return None
+    opening = next((i for i in range(len(tokens) - 2, -1, -1) if tokens[i][2][-1] in ",;:"), None)
+    if opening is not None and opening > 0 and tokens[opening][2][:1].islower():
+        apposed = name_runs(text, tokens[opening + 1][0], tokens[-1][1] - 1)
+        if (
+            len(apposed) == 1
+            and apposed[0].start == tokens[opening + 1][0]
+            and apposed[0].end == tokens[-1][1] - 1
+            and (apposed[0].likely_person or apposed[0].gender is not None)
+        ):
+            mention = apposed[0]
+            return mention.name, mention.start, mention.end, None, False
     for index in range(len(tokens) - 2, -1, -1):
         token_start, token_end, token = tokens[index]
         if not token.endswith(","):
@@ -853,21 +923,56 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+_HYPHEN_DASHES = frozenset({"-", "--"})  # dashes typed as hyphens: "BEIJING (Reuters) -"
+
+
+def _after_dateline(text: str, tokens: list[tuple[int, int, str]]) -> int:
+    """The first token after a dateline ("BEDFORD, Pa. (WJAC) –", "(AP) —"), else 0.
+
+    A dateline is a few capitalised words ending in a dash, with the news outlet in
+    parentheses or the place in capitals before a comma, and a capital after the dash;
+    the sentence's subject comes after it. "The African National Congress — the party of
+    ... —" is no dateline.
+    """
+    for index in range(1, min(len(tokens), 6)):
+        dash = tokens[index][2] in _HYPHEN_DASHES or re.search(
+            r"[—–]", text[tokens[index - 1][1] : tokens[index][0]]
+        )
+        if not dash:
+            continue
+        head = [t[2] for t in tokens[:index]]
+        capitalised = all(w.strip("(),.")[:1].isupper() for w in head)
+        marked = any(
+            (w.startswith("(") and w.endswith(")")) or (w.endswith(",") and w[:-1].isupper())
+            for w in head
+        )
+        after = index + 1 if tokens[index][2] in _HYPHEN_DASHES else index
+        # the sentence starts after a dateline: "Ted Cruz (R-Texas) — who is" is a name
+        starts = after < len(tokens) and tokens[after][2].lstrip("\"“'‘`(")[:1].isupper()
+        if head and capitalised and marked and starts:
+            return after
+        return 0
+    return 0
+
+
 def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
     """The subject a participle hangs on: the phrase opening the sentence.
 
     "The pope, who battled communism in his Polish homeland, stressed ..., saying ``...''":
     the pope, not "Polish". A leading adverbial ("On Monday,", "In Pretoria,") is skipped.
     """
-    position = 0
-    first = _bare(tokens[0][2]) if tokens else ""
-    comma = next((i for i, t in enumerate(tokens) if t[2].endswith(",")), len(tokens))
-    opening = {_bare(t[2]) for t in tokens[: comma + 1]}
+    position = _after_dateline(text, tokens)
+    first = _bare(tokens[position][2]) if position < len(tokens) else ""
+    comma = next(
+        (i for i in range(position, len(tokens)) if tokens[i][2].endswith(",")), len(tokens)
+    )
+    opening = {_bare(t[2]) for t in tokens[position : comma + 1]}
     if (
         first in _PREPOSITIONS
         or first in _LEADING_ADVERBS
         or first.endswith("ly")
-        or (comma <= 3 and opening & _CALENDAR_WORDS)  # "Early Wednesday, Cathay had ..."
+        # "Early Wednesday, Cathay had ..."
+        or (comma - position <= 3 and opening & _CALENDAR_WORDS)
     ):
         while position < len(tokens) and not tokens[position][2].endswith(","):
             position += 1
@@ -882,6 +987,8 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
         word = _bare(token)
         if word in REPORTING_VERBS or word in _AUXILIARIES or word in _SUBJECT_STOPS:
             break
+        if end > start and (token == "--" or re.search(r"[—–]", text[end:token_start])):
+            break  # "The African National Congress — the party of ... —": an aside
         if token[:1].islower() and word not in _DESCRIPTION_OPENERS and end > start:
             # a lower-case word ends a name ("The ANC rejected") and a description at its
             # verb ("The pope stressed"), but not before its noun ("The pope")
@@ -1313,13 +1420,20 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
     noun = re.escape(head.group("noun"))
     window_start = max(0, position - 2000)
     found: tuple[str, int] | None = None
+    # "said in an obituary", also with what was said in between: "The family said Sadie
+    # “took her own life” in an obituary" (within the sentence)
     written_in = re.compile(
-        rf"\b(?:said|wrote|announced|added|stated|posted|confirmed)\s+(?:on\s+\w+\s+)?in\s+"
-        rf"(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}{noun}\b",
+        rf"\b(?:said|wrote|announced|added|stated|posted|confirmed)\s+"
+        rf"(?P<between>[^!?;\n]{{0,120}}?\s)?in\s+(?P<determiner>a|an|the|its|his|her|their)\s+"
+        rf"(?:[\w\-]+\s+){{0,2}}{noun}\b",
         re.I,
     )
     for match in written_in.finditer(text, window_start, position):
         sentence_start = _sentence_start(text, match.start(), window_start)
+        if _sentence_start(text, match.end(), window_start) != sentence_start:
+            continue  # the document is named in a later sentence
+        if match.group("between") and match.group("determiner").lower() == "the":
+            continue  # "said the errors in the report were ...": the report is the topic
         tokens = _tokens(text, sentence_start, match.start())
         subject = _subject_before(text, tokens) if tokens else None
         if subject is not None and subject[0] is not None and not subject[4]:
@@ -1377,7 +1491,11 @@ _RoleHolder = tuple[int, str, frozenset[str]]
 
 
 # "the company said": the business named last before, when its name says it is one
-_COMPANY_NOUNS = frozenset("company firm carrier airline chain retailer automaker maker".split())
+_COMPANY_NOUNS = frozenset(
+    """company firm carrier airline chain retailer automaker maker giant startup bank lender
+    insurer manufacturer conglomerate broadcaster publisher network operator supplier
+    developer""".split()
+)
 _COMPANY_WORDS = frozenset(
     "co corp inc ltd plc llc company corporation group airlines airways holdings motors".split()
 )
@@ -1388,17 +1506,27 @@ def _company(description: str, position: int, names: NameIndex) -> str | None:
     if head not in _COMPANY_NOUNS:
         return None
     found: str | None = None
+    # without a business word in any name, an organisation (spaCy ORG) named as a subject:
+    # "Microsoft released results ... the company said"
+    organisation: str | None = None
     for mention in names.mentions:
         if mention.start >= position:
             break
         full = names.fullest(mention.name, mention.start)
         words = {w.strip(".,").lower() for w in full.split()}
         if not words & _COMPANY_WORDS:
+            if (
+                not mention.is_person
+                and mention.subject_like
+                and not mention.not_antecedent
+                and mention.name not in names.common_words
+            ):
+                organisation = full
             continue
         if not mention.is_person or mention.reports:
             # "Kellogg warned ... the company said": the business last named as a subject
             found = full
-    return found
+    return found or organisation
 
 
 def _role_words(role: str) -> frozenset[str]:
