@@ -6,7 +6,8 @@ have the same value. Pairs whose character offsets overlap are matched first (th
 with the most characters in common), then the rest by the word rule alone, so that a
 stray "one" elsewhere in the article cannot take the gold "one" of another sentence.
 Speaker accuracy is over matched quotations: right when the predicted name equals the gold
-one or has the same surname (last word).
+one or has the same surname (last word), or does so for one of the gold item's
+``speaker_alternatives`` (other readings the annotator judged defensible).
 
 Gold sets, each scored separately:
 - seeds: ../shared/data/dev/facts_gold_dev.jsonl (the two seed articles);
@@ -35,6 +36,7 @@ wrong, with the words around them: for error analysis of development sets only.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -271,15 +273,34 @@ def spacy_figures(nlp: Any) -> System:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(
+        description="Score quotation and figure extraction against the gold sets "
+        "(see the module docstring for the protocol)."
+    )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list each speaker error of newsfuse (rules + spaCy NER) with its context",
+    )
+    parser.add_argument(
+        "gold",
+        nargs="*",
+        type=Path,
+        metavar="MORE_GOLD.jsonl",
+        help="further gold files in the offset format, each scored as a set of its own",
+    )
+    arguments = parser.parse_args()
+    missing = [str(path) for path in arguments.gold if not path.is_file()]
+    if missing:
+        parser.error(f"no such gold file: {', '.join(missing)}")
     if not DEV.exists():
         print(f"{DEV} is not here: nothing to evaluate", file=sys.stderr)
         return 1
     import spacy
 
     full = spacy.load(SPACY_MODEL)
-    arguments = sys.argv[1:]
-    show_errors = "--errors" in arguments
-    gold_sets = load_gold(tuple(Path(a) for a in arguments if a != "--errors"))
+    show_errors: bool = arguments.errors
+    gold_sets = load_gold(tuple(arguments.gold))
     error_lines: list[str] = []
     quote_systems: list[tuple[str, System]] = [
         ("newsfuse (rules + spaCy NER)", newsfuse_quotes(None)),

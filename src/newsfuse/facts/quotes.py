@@ -36,6 +36,7 @@ The cascade, per paragraph of the cleaned article:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -469,6 +470,17 @@ def _speaker_phrase(
         description = " ".join(words[1:]) if words[0].lower() == "the" else head
         offset = lead + head.find(description)
         return description, offset, offset + len(description), role, False
+    noun_head = re.split(r"\s+(?:of|for|at|from|in|with)\s+", head)[0].split()
+    if (
+        words
+        and 1 <= len(noun_head) <= 3
+        and len(words) <= 7
+        and noun_head[-1].lower() in _PLURAL_PERSON_NOUNS
+        and all(w[:1].islower() for w in noun_head[1:])
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
+    ):
+        # a bare plural: "doctors at a research organisation said", "local officials told"
+        return head, lead, lead + len(head), role, False
     return None, None, None, None, False
 
 
@@ -640,8 +652,12 @@ def _before_attribution(
     tokens = [
         t
         for t in _tokens(text, sentence_start, span.open_mark)
-        if not any(s - 1 <= t[0] < e + 1 for s, e in quote_spans)
+        # (from the opening mark on: "``Very" is quoted; "``" takes two characters)
+        if not any(s - 2 <= t[0] < e + 1 for s, e in quote_spans)
     ]
+    opening_participle = _opening_participle_subject(text, span, tokens)
+    if opening_participle is not None:
+        return opening_participle
     if (
         len(tokens) > 1
         and tokens[0][2][:1].isupper()
@@ -712,6 +728,32 @@ def _before_attribution(
         speaker, s_start, s_end, role, pronoun = subject
         return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
     return None
+
+
+def _opening_participle_subject(
+    text: str, span: _Span, tokens: list[tuple[int, int, str]]
+) -> _Attribution | None:
+    """ "Hailing X as a martyr to ``...,'' Pope John Paul II beatified him": the subject
+    of the main clause after the quotation says what the opening participle reports.
+    """
+    if not tokens or span.close_mark is None:
+        return None
+    opening = _after_dateline(text, tokens)
+    if opening >= len(tokens) or not tokens[opening][2][:1].isupper():
+        return None
+    word = _bare(tokens[opening][2])
+    stem = word[:-3]
+    if not (word.endswith("ing") and (stem in REPORTING_VERBS or f"{stem}e" in REPORTING_VERBS)):
+        return None
+    after = re.match(r"\s*,?\s*", text[span.close_mark :])
+    subject_start = span.close_mark + (after.end() if after else 0)
+    mentions = name_runs(text, subject_start, _sentence_end(text, subject_start, len(text)))
+    if not mentions or not re.match(r"\s+[a-z]", text[mentions[0].end :]):
+        return None
+    mention = mentions[0]
+    if mention.start - subject_start > len(mention.role or "") + 1 or not mention.is_person:
+        return None  # the name must open the main clause: "Pope John Paul II beatified"
+    return _Attribution(mention.name, mention.start, mention.end, word, mention.role)
 
 
 def _before_cue(text: str, tokens: list[tuple[int, int, str]], index: int, size: int) -> str:
@@ -836,7 +878,7 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
     if len(tokens) < 3 or not tokens[-1][2].endswith(","):
         return None
     opening = next((i for i in range(len(tokens) - 2, -1, -1) if tokens[i][2][-1] in ",;:"), None)
-    if opening is not None and opening > 0 and tokens[opening][2][:1].islower():
+    if opening is not None and opening > 0 and _describes_before(tokens, opening):
         apposed = name_runs(text, tokens[opening + 1][0], tokens[-1][1] - 1)
         if (
             len(apposed) == 1
@@ -861,6 +903,19 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
         if subject is not None and not subject[4]:
             return subject
     return None
+
+
+def _describes_before(tokens: list[tuple[int, int, str]], opening: int) -> bool:
+    """Whether the phrase ending at ``tokens[opening]`` (a comma) describes the name after it.
+
+    "Trump's press secretary, Sarah Sanders,": it ends in a common noun; "the Haitian
+    ambassador to the US, Raymond Joseph,": it opens with an article. "In Washington,
+    Smith," does neither: an adverbial, then the subject.
+    """
+    if tokens[opening][2][:1].islower():
+        return True
+    phrase_start = next((i + 1 for i in range(opening - 1, -1, -1) if tokens[i][2][-1] in ",;:"), 0)
+    return _bare(tokens[phrase_start][2]) in _DESCRIPTION_OPENERS and opening > phrase_start
 
 
 def _passive_agent(text: str, tokens: list[tuple[int, int, str]]) -> tuple[str, int, int] | None:
@@ -923,7 +978,9 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-_HYPHEN_DASHES = frozenset({"-", "--"})  # dashes typed as hyphens: "BEIJING (Reuters) -"
+# dashes typed as hyphens ("BEIJING (Reuters) -") or, in wire copy, as an underscore
+# ("MARIJA BISTRICA, Croatia _")
+_HYPHEN_DASHES = frozenset({"-", "--", "_"})
 
 
 def _after_dateline(text: str, tokens: list[tuple[int, int, str]]) -> int:
@@ -1179,9 +1236,13 @@ def _introduced_before(
     """A paragraph that opens with the quotation after one that introduces it.
 
     With ``colon``, the paragraph before ends "..., he said:"; without, its last sentence
-    reports the same person's speech ("Amar told the Guardian it would be remiss ...").
+    reports the same person's speech ("Amar told the Guardian it would be remiss ..."),
+    also within a paragraph: "Clinton promised that her country would help. “The United
+    States is offering ...”".
     """
     paragraph_start = paragraphs[span.paragraph][0]
+    if not colon and text[paragraph_start : span.open_mark].strip():
+        return _introduced_in_paragraph(text, span, paragraph_start, quoted)
     if span.paragraph == 0 or text[paragraph_start : span.open_mark].strip():
         return None
     previous_start, previous_end = paragraphs[span.paragraph - 1]
@@ -1192,6 +1253,21 @@ def _introduced_before(
         return None  # a paragraph with quotations of its own: handled by carry-over
     at_colon = _Span(previous_end, previous_end, span.paragraph - 1, previous_end, None)
     attribution = _before_attribution(text, at_colon, previous_start, quoted)
+    return attribution if attribution is not None and attribution.speaker else None
+
+
+def _introduced_in_paragraph(
+    text: str, span: _Span, paragraph_start: int, quoted: list[tuple[int, int]]
+) -> _Attribution | None:
+    """A quotation opening a sentence after one, without quotations, that reports speech."""
+    if not _opens_sentence(text, span, paragraph_start):
+        return None
+    sentence_start = _sentence_start(text, span.open_mark, paragraph_start)
+    previous_end = len(text[:sentence_start].rstrip())
+    if previous_end <= paragraph_start or _MARK.search(text, paragraph_start, previous_end):
+        return None  # quotations before it in the paragraph: handled by carry-over
+    at_end = _Span(previous_end, previous_end, span.paragraph, previous_end, None)
+    attribution = _before_attribution(text, at_end, paragraph_start, quoted)
     return attribution if attribution is not None and attribution.speaker else None
 
 
@@ -1296,7 +1372,10 @@ def _continues(text: str, first: _Span, second: _Span, tight: bool = False) -> b
         return not gap.strip()
     if len(gap) > 200:
         return False
-    boundaries = len(re.findall(r"[.!?][\"”'’]*\s+(?=[A-Z\"“`])", gap))
+    # (with the second opening mark: a sentence that ends just before it counts too)
+    boundaries = len(
+        re.findall(r"[.!?][\"”'’]*\s+(?=[A-Z\"“`])", text[first.close_mark : second.open_mark + 1])
+    )
     if second.paragraph != first.paragraph:
         return not gap.strip() or boundaries == 0
     return boundaries <= 1
@@ -1331,9 +1410,17 @@ def _resolve(
                 for start, name in anchors
                 if start < position and names.gender_of_name(name) in (None, gender)
             ]
+            described = _described_speaker_before(text, position, gender)
+            titled = _titled_subject_before(text, position, gender, holders, names, quoted)
+            latest = max(
+                person.start if person is not None else -1,
+                speaker_before[-1][0] if speaker_before else -1,
+                described[0] if described is not None else -1,
+            )
+            if titled is not None and titled[0] > latest:
+                return titled[1]  # "The pope seemed to ... “...,” he said": the pope
             if speaker_before and (person is None or speaker_before[-1][0] > person.start):
                 return speaker_before[-1][1]
-            described = _described_speaker_before(text, position, gender)
             if described is not None and (person is None or described[0] > person.start):
                 return described[1]  # "A spokesman for the police said ... “...,” he said"
             return names.fullest(person.name, person.start) if person is not None else None
@@ -1356,13 +1443,20 @@ def _resolve(
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
     r"(?:,\s+(?:who|whose|which)\b[^.;:\"“”\n]{1,120},)?"  # "The woman, who asked ..., said"
-    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|explained|stated|insisted)\b"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|explained|stated|insisted|"
+    r"commented|remarked|noted|warned|argued|observed|predicted|cautioned)\b"
 )
 # nouns for people of either gender that a "he" or "she" may stand for
 _PERSON_NOUNS = frozenset(
     """official spokesperson resident witness officer tenant neighbor neighbour passenger
     source friend relative teacher student worker doctor nurse lawyer owner employee
-    survivor victim parent driver pilot farmer voter""".split()
+    survivor victim parent driver pilot farmer voter analyst expert scientist researcher
+    economist engineer diplomat""".split()
+)
+_PLURAL_PERSON_NOUNS = frozenset(
+    {f"{noun}s" for noun in _PERSON_NOUNS}
+    | set("officials authorities police experts critics lawmakers investigators".split())
+    | set("prosecutors activists protesters organisers organizers people".split())
 )
 _FEMALE_NOUNS = frozenset("woman spokeswoman mother sister daughter wife girl grandmother".split())
 _MALE_NOUNS = frozenset("man spokesman father brother son husband boy grandfather".split())
@@ -1377,6 +1471,18 @@ def _described_speaker_before(text: str, position: int, gender: str) -> tuple[in
     found: tuple[int, str] | None = None
     for match in _DESCRIBED_SUBJECT.finditer(text, max(0, position - 500), position):
         speaker, start, _, _, _ = _speaker_phrase(text, match.start(1), match.end(1))
+        phrase = match.group(1)
+        noun_head = re.split(r"\s+(?:of|for|at|from|in|with)\s+", phrase)[0]
+        if (
+            speaker is not None
+            and speaker[:1].isupper()
+            and len(noun_head) < len(phrase)
+            and speaker in phrase[len(noun_head) :]
+        ):
+            # "An analyst for USGS in Colorado commented": the name is the analyst's employer
+            speaker, start = phrase, match.start(1)
+            if phrase.startswith(("The ", "the ")):
+                speaker, start = phrase[4:], start + 4
         if speaker is None or start is None:
             continue
         if speaker[:1].isupper() and speaker.split()[0].lower() not in _DESCRIPTION_OPENERS:
@@ -1595,3 +1701,60 @@ def _role_holder(description: str, position: int, holders: list[_RoleHolder]) ->
     if before:
         return before[-1][1]
     return fitting[0][1]
+
+
+# role nouns that name one person ("the pope", "the senator"), not an office or a party
+_PERSONAL_ROLES = frozenset(
+    w
+    for w in TITLE_WORDS
+    if w.isalpha()
+    and len(w) > 3
+    and w
+    not in """state defense foreign interior health finance justice homeland security marine
+    marines army navy general major private democrat democrats republican republicans officer
+    chief leader majority minority deputy agent vice prime whip trooper""".split()
+) | frozenset(_ROLE_SYNONYMS)
+# "The pope seemed ...", "The longtime senator argued": a role noun as a sentence's subject
+_TITLED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?])[\"”'’]*\s+|\n)(?:The|the)\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})"
+)
+
+
+def _titled_subject_before(
+    text: str,
+    position: int,
+    gender: str,
+    holders: list[_RoleHolder],
+    names: NameIndex,
+    quoted: list[tuple[int, int]],
+) -> tuple[int, str] | None:
+    """The person a role noun opening a recent sentence stands for: (start, name).
+
+    A definite role noun ("the pope", "the senator") refers back to the person the article
+    named with that title ("Pope John Paul II"); as the subject of the sentence before a
+    "he said" it is the most recent mention of that person. With several holders of the
+    role ("Pope Pius XII" named in passing), the one the article names most often so far.
+    """
+    found: tuple[int, str] | None = None
+    for match in _TITLED_SUBJECT.finditer(text, max(0, position - 400), position):
+        words = match.group(1).split()
+        noun = next((w for w in words if w in _PERSONAL_ROLES), None)
+        if noun is None:
+            continue
+        after = " ".join(words[words.index(noun) + 1 :]) or text[match.end(1) : match.end(1) + 5]
+        if re.match(r"['’]|\s*(?:of|for|at)\b", after):
+            continue  # its owner ("the senator's wife") or another one ("the president of X")
+        if any(s <= match.start(1) < e for s, e in quoted):
+            continue
+        wanted = _ROLE_SYNONYMS.get(noun, frozenset({noun}))
+        fitting = {name for start, name, roles in holders if roles & wanted and start < position}
+        fitting = {name for name in fitting if names.gender_of_name(name) in (None, gender)}
+        if not fitting:
+            continue
+        mentioned = Counter(
+            names.fullest(m.name, m.start)
+            for m in names.mentions
+            if m.start < match.start(1) and m.is_person
+        )
+        found = (match.start(1), max(sorted(fitting), key=lambda name: mentioned[name]))
+    return found

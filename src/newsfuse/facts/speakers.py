@@ -140,7 +140,36 @@ _ORG_WORDS = frozenset(
     times post journal press radio television tv network union league association forces
     army navy government office court house senate congress assembly league federation
     organization organisation fund service services exchange securities foundation
-    operation center centre board police division bureau unit squad""".split()
+    operation center centre board police division bureau unit squad insurance enterprise
+    enterprises industries holdings""".split()
+)
+# Words that, ending a capitalised run, make it a place or a building named after someone:
+# "Martin Luther King Jr. Avenue", "Kennedy Airport" are no people. (Words that are also
+# surnames, "Hall", "Park", "Lane", stay out.)
+PLACE_WORDS = frozenset(
+    """avenue ave ave. street st. road rd rd. boulevard blvd blvd. highway parkway square
+    plaza bridge tunnel airport stadium arena memorial school academy college university
+    hospital center centre library museum cemetery county""".split()
+)
+# a name followed by a place word (after an optional "Jr."): "Martin Luther King, Jr. Avenue"
+_PLACE_AFTER = re.compile(
+    r"(?:,?\s+(?:Jr|Sr)\.?,?)?\s+(?:"
+    + "|".join(sorted(w.capitalize() for w in PLACE_WORDS if w.isalpha()))
+    + r")\b"
+)
+
+# Reporting verbs that open an inverted attribution: "Said Williams: ...", "Says one
+# friend: ..."; never part of the name after them
+_INVERTING_VERBS = frozenset(
+    "said says added adds asked asks wrote writes told tells recalled replied explained".split()
+)
+# Reporting verbs after which a name is their inverted subject ("said Goldstein of the
+# industry group"): verbs of speech that take a clause, not a person, as object. "praised
+# Lin at a press conference", "urged Smith", "warned Jones" name the one spoken of or to.
+_INVERTED_SUBJECT_VERBS = frozenset(
+    """said says added adds wrote writes recalled replied explained noted notes insisted
+    continued declared stated argued countered conceded admitted acknowledged observed
+    remarked concluded cautioned predicted answered responded recounted quipped""".split()
 )
 
 _TOKEN = re.compile(r"[^\s—–]+")
@@ -215,6 +244,13 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
         ):
             index += 1
             continue
+        if (
+            _bare_word(token) in _INVERTING_VERBS
+            and index + 1 < len(tokens)
+            and _sentence_opens_at(text, token_start)
+        ):
+            index += 1  # "Said Williams, who ...:": the verb of an inverted attribution
+            continue
         run = [(token_start, token_end)]
         index += 1
         while index < len(tokens):
@@ -241,6 +277,16 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _bare_word(token: str) -> str:
+    return _clean_token(token).rstrip(".!?").lower()
+
+
+def _sentence_opens_at(text: str, position: int) -> bool:
+    """Whether a sentence (or a paragraph) starts at ``position``."""
+    before = text[:position].rstrip(" \t\"“‘'`")
+    return not before or before[-1] in "\n.!?:"
 
 
 def _joins_organisation(
@@ -305,6 +351,14 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
                 last_title = position - 1
                 break
     name_part = run[last_title + 1 :]
+    if (
+        name_part
+        and last_title >= 0
+        and all(_clean_token(text[s:e]).lower().rstrip(".") in _ORG_WORDS for s, e in name_part)
+    ):
+        # "State Department", "Foreign Ministry": the "title" names an office, not a person
+        last_title = -1
+        name_part = run
     if not name_part:
         return None
     start = name_part[0][0]
@@ -323,21 +377,40 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     role = " ".join(words[: last_title + 1]) if last_title >= 0 else None
     lowered = {w.lower().strip(".") for w in name.split()}
     lowered |= {w[:-1] for w in lowered if w.endswith("s")}  # "Institutes"
-    is_person = last_title >= 0 or not (lowered & _ORG_WORDS)
     end = start + len(name)
+    placed = name.split()[-1].lower() in PLACE_WORDS or bool(_PLACE_AFTER.match(text, end))
+    # a generational suffix ("Theodus Times II", "Jr.") is only ever a person's
+    suffixed = len(name.split()) >= 2 and name.split()[-1].lower() in NAME_SUFFIXES
+    is_person = (last_title >= 0 or suffixed or not (lowered & _ORG_WORDS)) and not placed
     reports = _reports_after(text, end)
-    subject = last_title >= 0 or reports or bool(_SUBJECT_BEFORE.search(text, 0, run[0][0]))
+    # "said Goldstein of the industry group": the subject of an inverted attribution
+    verb_before = re.search(r"([a-z]+)\s+\Z", text[max(0, run[0][0] - 20) : run[0][0]])
+    inverted = (
+        verb_before is not None
+        and verb_before.group(1) in _INVERTED_SUBJECT_VERBS
+        # the name closes the clause; "said Capitol cops had" goes on with a subject
+        and bool(re.match(r"(?:['’]s?)?(?:[,.;:!?]|\s+(?:of|from|at|in|for)\s|\s*$)", text[end:]))
+    )
+    subject = (
+        last_title >= 0 or reports or inverted or bool(_SUBJECT_BEFORE.search(text, 0, run[0][0]))
+    )
     # a full name opening a clause and followed by a verb: "John F. Kennedy embarked"
     acts = subject and len(name.split()) >= 2 and bool(re.match(r"\s+[a-z]", text[end:]))
     # "Sandra Macika, 36, of San Jose": an age in apposition only follows a person
     aged = is_person and bool(re.match(r",\s*\d{1,3},", text[end : end + 8]))
     gender = _gender_of(words[: last_title + 1], name)
     known_first_name = len(name.split()) >= 2 and gender is not None
-    likely = is_person and (last_title >= 0 or reports or acts or aged or known_first_name)
-    opened = text[max(0, start - 60) : start]
-    if opened.rfind("(") > opened.rfind(")"):
+    likely = is_person and (
+        last_title >= 0 or reports or acts or aged or known_first_name or suffixed or inverted
+    )
+    if _in_open_parenthesis(text, start):
         likely = False  # "(Andrew Harrer/Bloomberg)": a photo credit or a party label
     return NameMention(start, end, name, role, is_person, likely, subject, gender, reports)
+
+
+def _in_open_parenthesis(text: str, start: int) -> bool:
+    opened = text[max(0, start - 60) : start]
+    return opened.rfind("(") > opened.rfind(")")
 
 
 def _shouted(words: list[str]) -> bool:
@@ -357,11 +430,11 @@ def _gender_of(title_words: list[str], name: str) -> str | None:
     if titles & _FEMALE_TITLES:
         return "female"
     first = name.split()[0].lower() if name.split() else ""
-    if first in _MALE_NAMES:
+    if first in _MALE_NAMES and first not in _FEMALE_NAMES:
         return "male"
-    if first in _FEMALE_NAMES:
+    if first in _FEMALE_NAMES and first not in _MALE_NAMES:
         return "female"
-    return None
+    return None  # no first name, or one given to both ("Jean")
 
 
 # what comes before a name that starts a clause: it is then the likely subject
@@ -645,6 +718,20 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
         for m in mentions
         if _tokens(m.name) and (m.role or (m.likely_person and len(_tokens(m.name)) > 1))
     }
+    # "Estrada seemed ...": a bare surname of someone the article names in full or with a
+    # title is that person, a likely antecedent of the next "he"
+    # (also over the model's verdict: it opens a clause, which "the Estrada administration"
+    # does not)
+    mentions = [
+        replace(m, is_person=True, likely_person=True)
+        if m.subject_like
+        and not m.likely_person
+        and len(_tokens(m.name)) == 1
+        and _tokens(m.name)[0] in speakers
+        and not _in_open_parenthesis(text, m.start)
+        else m
+        for m in mentions
+    ]
     places = frozenset(
         p
         for p in _place_names(text, doc)
