@@ -14,8 +14,7 @@ import unicodedata
 from collections import Counter
 from functools import cache
 from importlib import resources
-from itertools import compress, repeat
-from operator import is_
+from itertools import filterfalse, repeat
 
 import numpy as np
 import snowballstemmer
@@ -109,25 +108,58 @@ def detect_language(text: str) -> str:
         # each character lowercased to one that is a word character just when it was:
         # the same words as lowercasing each word (the final sigma, the one rule that
         # looks at the neighbours, aside)
-        words = Counter(word_pattern(lowered).findall(lowered))
+        words = _function_word_counts(lowered)
     else:
         words = Counter(map(str.lower, word_pattern(sample).findall(sample)))
     # Each language is scored by the share of the text made of its commonest function
     # words: short lists of equal length, so no language wins by having a longer
     # stop-word list (sumy's Italian list has 602 words and French 126: short French
-    # news was read as Italian).
-    total = sum(words.values()) or 1
+    # news was read as Italian). Every language's share has the same denominator (the
+    # text's words), so comparing the hits picks the same language.
     hits = [0] * len(_LATIN_CANDIDATES)
     table = _function_word_table()
     for word in table.keys() & words.keys():
         for place in table[word]:
             hits[place] += words[word]
-    best, best_score = DEFAULT_LANGUAGE, 0.0
+    best, best_hits = DEFAULT_LANGUAGE, 0
     for language, hit in zip(_LATIN_CANDIDATES, hits, strict=True):
-        score = hit / total
-        if score > best_score:
-            best, best_score = language, score
+        if hit > best_hits:
+            best, best_hits = language, hit
     return best
+
+
+# ASCII characters that are neither letters nor digits, to spaces: no word holds one.
+_ASCII_NON_WORD = bytes.maketrans(
+    bytes(code for code in range(128) if not chr(code).isalnum()),
+    bytes(32 for code in range(128) if not chr(code).isalnum()),
+)
+
+
+def _function_word_counts(text: str) -> dict[str, int]:
+    """How often each function word of ``_FUNCTION_WORDS`` is a word of ``text``.
+
+    A third quicker than finding every word with ``word_pattern`` (227 against 157 µs
+    per dev text): the UTF-8 bytes are cut at ASCII punctuation and spaces, a piece of
+    ASCII letters and digits is one word, and only the pieces holding other characters
+    go through the pattern.
+    """
+    pieces = Counter(text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD).split())
+    counts = {
+        word: pieces[encoded] for word, encoded in _ascii_function_words() if encoded in pieces
+    }
+    table = _function_word_table()
+    pattern = word_pattern(text)
+    for piece in filterfalse(bytes.isalnum, pieces):
+        for word in pattern.findall(piece.decode("utf-8", "surrogatepass")):
+            if word in table:
+                counts[word] = counts.get(word, 0) + pieces[piece]
+    return counts
+
+
+@cache
+def _ascii_function_words() -> tuple[tuple[str, bytes], ...]:
+    """The function words written in ASCII, with their bytes."""
+    return tuple((word, word.encode()) for word in _function_word_table() if word.isascii())
 
 
 # The 20 or so commonest function words of each Latin-script language we tell apart.
@@ -168,6 +200,10 @@ class Analyzer:
             if algorithm in snowballstemmer.algorithms()
             else None
         )
+        if self._stemmer is not None and hasattr(self._stemmer, "maxCacheSize"):
+            # PyStemmer's own cache makes each stem 3x slower (2.2 against 0.7 µs per new
+            # dev word); our callers keep their own: ``_stems`` here, ``Lexicon``.
+            self._stemmer.maxCacheSize = 0
         self._stems: dict[str, str] = {}
 
     @property
@@ -229,12 +265,12 @@ class Lexicon:
         if len(self._word_ids) > self.MAX_WORDS:
             self.clear()
         get = self._word_ids.get
-        ids = list(map(get, words))
-        if None in ids:
-            # the words not seen yet, each once, in order
-            self._add(list(dict.fromkeys(compress(words, map(is_, ids, repeat(None))))))
-            ids = list(map(get, words))
-        index = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        index = np.fromiter(map(get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        unseen = np.flatnonzero(index < 0)
+        if len(unseen):
+            unseen_words = [words[at] for at in unseen.tolist()]
+            self._add(list(dict.fromkeys(unseen_words)))  # each once, in order
+            index[unseen] = [self._word_ids[word] for word in unseen_words]
         return self._word_stem[index], self._word_stop[index], self._word_capital[index]
 
     def stem_has_digit(self, stem_ids: np.ndarray) -> np.ndarray:
@@ -244,17 +280,16 @@ class Lexicon:
     def _add(self, words: list[str]) -> None:
         analyzer = self.analyzer
         tokens = [word.lower() for word in words]
-        stem_ids = []
-        new_stems: list[str] = []
-        for stem in analyzer.stem_all(tokens):
-            stem_id = self._stem_ids.get(stem)
-            if stem_id is None:
-                stem_id = self._stem_ids[stem] = len(self.stems)
-                self.stems.append(stem)
-                new_stems.append(stem)
-            stem_ids.append(stem_id)
-        for word in words:
-            self._word_ids[word] = len(self._word_ids)
+        stems = analyzer.stem_all(tokens)
+        known = self._stem_ids
+        # the stems not seen yet, numbered in order of first use
+        new_stems = list(dict.fromkeys([stem for stem in stems if stem not in known]))
+        numbers = range(len(self.stems), len(self.stems) + len(new_stems))
+        known.update(zip(new_stems, numbers, strict=True))
+        self.stems.extend(new_stems)
+        stem_ids = list(map(known.__getitem__, stems))
+        first_word = len(self._word_ids)
+        self._word_ids.update(zip(words, range(first_word, first_word + len(words)), strict=True))
         stop_words = analyzer.stop_words
         stops = [token in stop_words or len(token) < 2 for token in tokens]  # is_stop_word
         capitals = [word[0].isupper() for word in words]
