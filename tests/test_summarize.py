@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsfuse import read_articles, summarize
 from newsfuse.language import Analyzer, detect_language, lexicon_for
-from newsfuse.summarize import trim
+from newsfuse.summarize import default_model, trim
 from tests.conftest import SEED_BOILERPLATE
 
 
@@ -33,6 +34,21 @@ def test_trimming_only_drops_material() -> None:
     assert _only_drops(sentence, trimmed)
     # too little would be left: the sentence stays whole
     assert trim("He left, police said.") == "He left, police said."
+
+
+def test_quotation_prior_favours_a_quoting_sentence() -> None:
+    model = default_model()
+    assert model is not None and model.quotation_prior > 0
+    text = (
+        "The council approved the new city budget on Monday after a long debate. "
+        '"We have balanced the books at last," the mayor told reporters after the vote. '
+        "Spending on roads and schools will rise by a tenth next year."
+    )
+    # room for one sentence: the lead wins on its own, the quotation with a large prior
+    plain = summarize([text], words=14, model=replace(model, quotation_prior=0.0))
+    assert plain.text.startswith("The council approved")
+    quoting = summarize([text], words=14, model=replace(model, quotation_prior=10.0))
+    assert quoting.text.startswith('"We have balanced the books')
 
 
 def test_every_summary_sentence_points_into_its_original(seed_paths: list[Path]) -> None:
