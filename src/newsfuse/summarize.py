@@ -674,8 +674,11 @@ def summarize(
     if words < 1:
         raise ValueError("words must be at least 1")
     prepared = _as_articles(articles)
+    # the openings of a few articles hold hundreds of function words: enough to tell
+    # languages apart (same verdict on every dev cluster and article as 10 x 4,000
+    # characters), at half the cost
     resolved = normalize_language(language) or detect_language(
-        " ".join(a.original[:4000] for a in prepared[:10])
+        " ".join(a.original[:1500] for a in prepared[:4])
     )
     story = _analyse(prepared, Analyzer(resolved))
     active_model = model or default_model()
