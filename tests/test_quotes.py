@@ -831,3 +831,12 @@ def test_a_name_after_a_verb_with_a_person_object_is_not_its_subject() -> None:
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "Tom Harris"
+
+
+def test_a_question_mark_after_a_name_is_not_part_of_it() -> None:
+    text = (
+        "(Poll: Have you heard of Dana Whitfield?)\n\n"
+        '"We have a plan for the river," Whitfield said.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Dana Whitfield"

@@ -255,7 +255,7 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
         index += 1
         while index < len(tokens):
             previous = text[run[-1][0] : run[-1][1]]
-            if previous[-1] in ",;:)”\"'’" or _possessive(previous):
+            if previous[-1] in ",;:)”\"'’?!" or _possessive(previous):
                 break
             if previous.endswith(".") and not _is_abbreviation(previous):
                 break
@@ -364,7 +364,8 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     start = name_part[0][0]
     end = name_part[-1][1]
     raw = text[start:end]
-    name = re.sub(r"['’]s?$", "", raw.rstrip(",;:)”\"'’")).rstrip(",;:")
+    # "(Quiz: Do you know Marco Rubio?)": the question mark ends the sentence, not the name
+    name = re.sub(r"['’]s?$", "", raw.rstrip(",;:)”\"'’?!")).rstrip(",;:?!")
     stripped = name.lstrip("(\"“‘'`")
     start += len(name) - len(stripped)
     name = stripped
