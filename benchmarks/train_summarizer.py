@@ -132,7 +132,8 @@ def load_examples() -> list[Example]:
             articles = prepared_articles(cluster)
             story = analyse_story(articles, cluster.language)
             used, _ = concept_features(story)
-            concepts = [story.concepts[i] for i in used.tolist()]
+            every_concept = story.concepts  # a property: built once here
+            concepts = [every_concept[i] for i in used.tolist()]
             stems = [_reference_stems(s) for s in cluster.summaries]
             references = [set(_create_ngrams(r, 2)) for r in stems]
             labels = np.array([sum(c in r for r in references) / len(references) for c in concepts])

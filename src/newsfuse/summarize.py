@@ -124,7 +124,10 @@ class _Story:
     earliest_relative: np.ndarray  # first place as a share of the article's length
     lead_documents: np.ndarray  # articles whose first sentences use it
     in_headline: np.ndarray
-    stems: list[str]
+    stem_ids: np.ndarray  # the lexicon's number of each story word
+    # the lexicon's stems by number: clearing the lexicon starts a new list, so this one
+    # stays right for the story
+    lexicon_stems: list[str]
     word_documents: np.ndarray  # articles whose body uses the word as a content word
     word_counts: np.ndarray  # its occurrences as a content word in bodies
     word_is_stop: np.ndarray  # some occurrence of it is a stop word
@@ -133,10 +136,16 @@ class _Story:
     language: str
 
     @property
+    def stems(self) -> list[str]:
+        """The story's words (stems), in word-number order."""
+        return [self.lexicon_stems[i] for i in self.stem_ids.tolist()]
+
+    @property
     def concepts(self) -> list[Concept]:
         """Every concept as its two stems, in concept order."""
-        size = max(len(self.stems), 1)
-        return [(self.stems[k // size], self.stems[k % size]) for k in self.concept_keys.tolist()]
+        stems = self.stems
+        size = max(len(stems), 1)
+        return [(stems[k // size], stems[k % size]) for k in self.concept_keys.tolist()]
 
 
 @dataclass(frozen=True)
@@ -384,7 +393,8 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
             first_concept, weights=(first_rank < _LEAD_SENTENCES).astype(float), minlength=size
         ),
         in_headline=in_headline,
-        stems=[lexicon.stems[i] for i in stem_ids.tolist()],
+        stem_ids=stem_ids,
+        lexicon_stems=lexicon.stems,
         word_documents=word_documents,
         word_counts=word_counts,
         word_is_stop=word_is_stop,
@@ -392,6 +402,25 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
         sentences=int(np.count_nonzero(~is_headline)),
         language=analyzer.language,
     )
+
+
+_prior_cache: list[Any] = [None, None, 0.0, np.zeros(0)]  # stems, table, default, priors
+
+
+def _stem_priors(stems: list[str], table: dict[str, float], default: float) -> np.ndarray:
+    """``table``'s value (``default`` when absent) of every stem of the lexicon list
+    ``stems``, by stem number: one lookup per stem while the lexicon lives, not one
+    per story. The list only grows until the lexicon starts a new one."""
+    cached_stems, cached_table, cached_default, priors = _prior_cache
+    if cached_stems is not stems or cached_table is not table or cached_default != default:
+        priors = np.zeros(0)
+    if len(priors) < len(stems):
+        get = table.get
+        fresh = np.array([get(stem, default) for stem in stems[len(priors) :]], float)
+        priors = np.concatenate((priors, fresh))
+    _prior_cache[:] = [stems, table, default, priors]
+    result: np.ndarray = priors
+    return result
 
 
 def concept_features(
@@ -408,8 +437,9 @@ def concept_features(
     sentences = max(story.sentences, 1)
     # word-level values, one per stem of the story, then gathered per concept
     keys = story.concept_keys[used]
-    first = keys // max(len(story.stems), 1)
-    second = keys % max(len(story.stems), 1)
+    word_total = len(story.stem_ids)
+    first = keys // max(word_total, 1)
+    second = keys % max(word_total, 1)
     # the word prior was learned on English stems: elsewhere every word is unknown
     word_prior = model.word_prior if model and story.language == "english" else {}
     default_prior = model.default_word_prior if model else 0.0
@@ -417,10 +447,9 @@ def concept_features(
     word_documents = np.where(story.word_documents > 0, story.word_documents, float(documents))
     word_counts = np.where(story.word_counts > 0, story.word_counts, np.nan)
     if word_prior:
-        get = word_prior.get
-        priors = np.array([get(w, default_prior) for w in story.stems], float)
+        priors = _stem_priors(story.lexicon_stems, word_prior, default_prior)[story.stem_ids]
     else:
-        priors = np.full(len(story.stems), default_prior)
+        priors = np.full(word_total, default_prior)
     has_digit = story.word_has_digit
 
     count = story.count[used]
