@@ -499,8 +499,9 @@ def _concept_weights(story: _Story, model: SummarizerModel | None) -> list[float
             raw = np.where(rows[:, 1] > 0, 0.0, raw)
         weights[used] = raw
         return weights.tolist()
-    standardized = (rows - np.asarray(model.mean)) / np.asarray(model.scale)
-    logits = standardized @ np.asarray(model.weights) + model.bias
+    rows -= model.mean  # in place: the rows are this call's own, and it saves two copies
+    rows /= model.scale
+    logits = rows @ np.asarray(model.weights) + model.bias
     probability = 1.0 / (1.0 + np.exp(-logits))
     weights[used] = probability**model.exponent
     return weights.tolist()
@@ -601,7 +602,7 @@ def _select(
 
     def score(index: int) -> float:
         candidate = pool[index]
-        gain = sum([weights[c] for c in candidate.concepts - covered])
+        gain = sum(map(weights.__getitem__, candidate.concepts - covered))
         prior = position_prior / (1.0 + candidate.rank) - 1e-6 * candidate.relative_position
         if quoting[index]:
             prior += quotation_prior
