@@ -840,3 +840,193 @@ def test_a_question_mark_after_a_name_is_not_part_of_it() -> None:
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "Dana Whitfield"
+
+
+def test_a_sentence_opening_and_does_not_hide_the_name_before_two_appositions() -> None:
+    text = (
+        "The company builds many of them. "
+        "And Maria Tolland, director for widget engineering at Brightcorp, the international "
+        "widget consortium, said, ``Most of the industry expects no major problems.''"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Maria Tolland"
+
+
+def test_a_long_role_between_quotation_and_verb_still_names_the_speaker() -> None:
+    text = (
+        "The quake was big.\n\n"
+        '"Two hours after the quake, the wave is spreading out from the bay," Henry Osgood, '
+        "professor of earth sciences and director of the Institute of Geophysics and Planetary "
+        'Physics at the University of Wessex, Ravenford said. "Two satellites went over it."'
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == second.speaker == "Henry Osgood"
+
+
+def test_a_book_title_in_an_apposition_is_not_the_subject() -> None:
+    text = (
+        "Tom Berwick, author of the acclaimed biography Anna Lund: A Passion for Life, called "
+        'the lines "remarkable", and said the new poems "are full of rich imagery and sound".'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Tom Berwick"
+
+
+def test_a_group_qualified_by_a_name_is_described_not_named() -> None:
+    text = 'Ruritanian officials previously said the boxes could be "at the bottom of the sea."'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ruritanian officials"
+
+
+def test_a_present_tense_verb_in_s_introduces_speech() -> None:
+    text = 'The country, on the other hand, "ranks behind most of its peers," the study concludes.'
+    (quote,) = quotes_of(text)
+    assert quote.cue == "concludes"
+    assert quote.speaker == "study"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The Daily Star quoted Mayor Ann Lee as saying "we will rebuild every home".', "Ann Lee"),
+        ('Mayor Ann Lee was quoted as saying "we will rebuild every home".', "Ann Lee"),
+        (
+            "The paper has quoted a local pilot flying over the sea as saying he saw "
+            '"an intense burst of white light".',
+            "a local pilot",
+        ),
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_speaker(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker
+
+
+def test_a_quotation_inside_a_relative_clause_belongs_to_the_one_it_describes() -> None:
+    text = (
+        "The embassy declined to comment. But a senior Ruritanian official, who spoke on the "
+        'condition of anonymity "to avoid offending" Lund’s supporters, said the letter '
+        '"is clearly a fabrication of sorts."'
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == second.speaker == "a senior Ruritanian official"
+
+
+def test_the_subject_of_who_is_the_one_the_clause_describes() -> None:
+    text = 'The minister, who called the plan "a total disgrace" on Monday, left the room.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "minister"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "“I talked to him, and he gave me the cash, which I delivered” to Berwick, Lund wrote.",
+            "Lund",
+        ),
+        (
+            "Although Lund “was not the only one who profited from the sale,” and the size of "
+            "his bank account in Dubai was highly suspicious, said Mark Osgood, a scholar.",
+            "Mark Osgood",
+        ),
+    ],
+)
+def test_words_running_on_after_the_mark_are_no_subject(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker
+
+
+def test_an_early_fragment_shares_the_attribution_ending_its_sentence() -> None:
+    text = (
+        "The plant is new. “The combination of the design and the training” allowed the "
+        "country to “put the pieces together to make it work,” Osgood said."
+    )
+    first, second = quotes_of(text)
+    assert first.speaker == second.speaker == "Osgood"
+
+
+def test_a_statement_that_said_speaks_for_whoever_released_it() -> None:
+    text = (
+        "The club spoke. Brightcorp released a statement that said it respected the right of "
+        'fans to an "exchange of views" about it. Other text.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Brightcorp"
+
+
+def test_the_statement_continued_goes_to_the_author_named_in_a_fronted_phrase() -> None:
+    text = (
+        "Fans were angry. In a later statement, Brightcorp said the tower was chosen because "
+        "it was tall.\n\n"
+        'The statement continued: "Brightcorp is leading the drive into the north."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Brightcorp"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The plan, said Mayor Ann Lee, is "a disaster in the making".', "Ann Lee"),
+        (
+            "They are, said the poet and scholar Tom Berwick, who edited the book, as full of "
+            '"the imaginative power and the same gift" as her best works.',
+            "Tom Berwick",
+        ),
+    ],
+)
+def test_a_speaker_set_off_after_a_mid_sentence_said(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker
+
+
+def test_the_company_is_a_name_the_article_introduced_as_a_firm() -> None:
+    # "Brightcorp-Lund said" reads like a person; "the US firm Brightcorp-Lund" says otherwise
+    text = (
+        "Ruritania has seized a factory owned by the US firm Brightcorp-Lund.\n\n"
+        "Brightcorp-Lund, which makes tissues, said it had acted appropriately.\n\n"
+        'The Texas-based company said in a statement: "If the government takes control of the '
+        'facilities, it will be responsible."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Brightcorp-Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ann Lee spoke. "We will rebuild every home", she said.', "Ann Lee"),
+        ('Ann Lee spoke. "We will rebuild every home", said Lee.', "Ann Lee"),
+    ],
+)
+def test_a_comma_outside_the_closing_mark_is_no_subject(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker == speaker
+    assert quote.role is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Lund, called "the greatest poet of the century in any language" by Maria Tolland, '
+            "won the prize.",
+            "Maria Tolland",
+        ),
+        ('It was called "a disaster in the making" by local officials.', "local officials"),
+        ('It was called "a disaster in the making" by the end of the year.', None),
+    ],
+)
+def test_the_agent_after_a_passive_quotation(sentence: str, speaker: str | None) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker
+
+
+def test_a_qualified_description_is_not_renamed_after_another_qualifier() -> None:
+    text = (
+        "Lund met a Freedonian official in May.\n\n"
+        'The senior Ruritanian official said the letter "is clearly a fabrication of sorts."'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "senior Ruritanian official"

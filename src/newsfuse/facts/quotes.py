@@ -434,6 +434,15 @@ def _speaker_phrase(
             offset = lead + head.find(description)
             return description, offset, offset + len(description), role, False
     tail = text[mentions[-1].end : lead + len(head)].split() if mentions else []
+    if (
+        len(mentions) == 1
+        and mentions[0].start == lead
+        and 1 <= len(tail) <= 2
+        and all(w[:1].islower() for w in tail)
+        and tail[-1] in _PLURAL_PERSON_NOUNS
+    ):
+        # "Iraqi officials", "Pentagon officials": a group qualified by a name, not the name
+        return head, lead, lead + len(head), role, False
     if len(tail) == 1 and tail[0].lower() in _MEDIA_NOUNS and mentions[-1].start >= lead:
         # "State-controlled Tehran radio", "Iranian state television": the outlet speaks
         outlet = text[mentions[-1].start : lead + len(head)]
@@ -544,7 +553,9 @@ def _role_from_prefix(prefix: str) -> str | None:
     return role or None
 
 
-def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | None:
+def _after_attribution(
+    text: str, span: _Span, paragraph_start: int, limit: int
+) -> _Attribution | None:
     """``," Mattis told reporters.`` / ``,'' said Khatami, who ...``."""
     assert span.close_mark is not None
     start = span.close_mark
@@ -553,10 +564,14 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
     if next_mark is not None:
         stop = next_mark.start()
     tokens = _tokens(text, start, stop)
+    comma_after_mark = bool(tokens) and tokens[0][2] == ","
+    if comma_after_mark:
+        # ``"...", she said``: the comma outside the marks (British style) is no subject
+        start, tokens = tokens[0][1], tokens[1:]
     if not tokens:
         return None
     ends_sentence = text[span.start : span.end].rstrip("\"”'’ ")[-1:] == "."
-    window = 4 if ends_sentence else 22
+    window = 4 if ends_sentence else 32
     for index in range(min(window, len(tokens))):
         size = _verb_at(tokens, index)
         if size and index and _bare(tokens[index - 1][2]) in _NOUN_MARKERS:
@@ -580,6 +595,20 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
         if back == 0:
             return None
         subject_end = tokens[back - 1][1]
+        if not re.search(r"[,.!?;:]$", text[span.start : span.end]) and not comma_after_mark:
+            # "an official, who spoke “to avoid offending” Lee's allies, said": the
+            # quotation sits inside the relative clause; its words after the mark are no
+            # subject, the one the clause describes is
+            sentence = _sentence_start(text, span.open_mark, paragraph_start)
+            relative = _relative_clause_subject(text, _tokens(text, sentence, span.open_mark))
+            if relative is not None:
+                cue = _cue(text, tokens, index, size)
+                return _Attribution(*relative[:3], cue, relative[3], relative[4])
+        if _bare(tokens[0][2]) in _CONTINUATION_WORDS and tokens[0][2][:1].islower():
+            # "“...” to Smith, Jones wrote." / "“...,” and the deal was odd, said Jones":
+            # the sentence runs on after the mark; the subject is the last phrase before
+            # the verb, or the name after it
+            return _continued_sentence_attribution(text, tokens, index, back, size, stop)
         speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, start, subject_end)
         if (
             speaker is None
@@ -603,6 +632,29 @@ def _after_attribution(text: str, span: _Span, limit: int) -> _Attribution | Non
             return None  # a new sentence that reports something else: "Another said talks were"
         return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
     return None
+
+
+# lower-case words that carry a sentence on past a closing mark: no subject opens with them
+_CONTINUATION_WORDS = frozenset("and but or to of in for with from as by on at than".split())
+
+
+def _continued_sentence_attribution(
+    text: str, tokens: list[tuple[int, int, str]], index: int, back: int, size: int, stop: int
+) -> _Attribution | None:
+    """The speaker when the sentence runs on after the quotation before its reporting verb."""
+    if back == index and tokens[index - 1][2].endswith(","):
+        if index + 1 < len(tokens) and tokens[index + 1][2][:1].isupper():
+            return _inverted(text, tokens[index:], size, stop)  # "..., said Jones"
+        return None
+    chunk = next((i + 1 for i in range(back - 1, -1, -1) if tokens[i][2][-1] in ",;:"), None)
+    if chunk is None or chunk >= back:
+        return None
+    speaker, s_start, s_end, role, pronoun = _speaker_phrase(
+        text, tokens[chunk][0], tokens[back - 1][1]
+    )
+    if speaker is None or (not speaker[:1].isupper() and not pronoun):
+        return None
+    return _Attribution(speaker, s_start, s_end, _cue(text, tokens, index, size), role, pronoun)
 
 
 _STATEMENT_FROM = re.compile(r"\s+(?:a|the)\s+(?:\w+\s+)?statement\s+(?:from|by)\s+")
@@ -691,9 +743,18 @@ def _before_attribution(
         previous = _bare(tokens[index - 1][2]) if index else ""
         if previous == "to":
             continue  # "whether to declare a ``state of emergency''": nobody says it
+        if previous in ("that", "which") and index > 1:
+            document = _DOCUMENT_HEAD.match(_bare(tokens[index - 2][2]))
+            if document is not None:
+                # "Shell released a statement that said": the statement speaks (for its author)
+                noun_start, noun_end, _ = tokens[index - 2]
+                noun = text[noun_start:noun_end].rstrip(",")
+                cue = _before_cue(text, tokens, index, size)
+                return _Attribution(noun, noun_start, noun_start + len(noun), cue, None)
         if previous in _NOUN_MARKERS:
             continue  # "in the states of Sao Paulo": a noun
-        if previous in _PASSIVE:
+        if previous in _PASSIVE and not tokens[index - 1][2].endswith(","):
+            # ("They are, said Lee, ...": a comma parts the verb from the one before it)
             following = _bare(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
             cue = f"{word} as" if following == "as" else word  # "is being described as"
             agent = _passive_agent(text, tokens[index + 1 :])
@@ -702,6 +763,10 @@ def _before_attribution(
                 return _Attribution(agent[0], agent[1], agent[2], f"{word} by", None)
             return _Attribution(None, None, None, cue, None)
         cue = _before_cue(text, tokens, index, size)
+        if previous == "as" and word.endswith("ing"):
+            quoted_as = _quoted_as_saying(text, tokens[: index - 1])
+            if quoted_as is not None:
+                return _Attribution(*quoted_as[:3], cue, quoted_as[3], quoted_as[4])
         if size == 2 and word == "according":
             # "According to the minister, Manouchehr Mottaki, the sailor will “be released”"
             source = _according_to(text, tokens[index + 1][1], span.open_mark)
@@ -714,20 +779,84 @@ def _before_attribution(
             )
         else:
             back = index
-            while back > 0 and _skippable(
-                _bare(tokens[back - 1][2]), _bare(tokens[back - 2][2]) if back > 1 else ""
+            # (not across a comma: in "They are, said Lee," the verb has no subject before it)
+            while (
+                back > 0
+                and not tokens[back - 1][2].endswith(",")
+                and _skippable(
+                    _bare(tokens[back - 1][2]), _bare(tokens[back - 2][2]) if back > 1 else ""
+                )
             ):
                 back -= 1
             if back > 1 and _bare(tokens[back - 1][2]) in ("and", "then"):
                 # "Doe approached them and said, ...": the subject of the first verb
                 subject = _clause_subject(text, tokens[: back - 1])
             else:
-                subject = _subject_before(text, tokens[:back])
+                subject = _subject_before(text, tokens[:back]) or _relative_clause_subject(
+                    text, tokens[:back]
+                )
+        if subject is None and index and tokens[index - 1][2].endswith(","):
+            # "The plan, said Mayor Ann Lee, is ``...''": the speaker set off after the verb
+            aside = next((t for t in tokens[index + size :] if t[2].endswith(",")), tokens[-1])
+            inverted = _inverted(text, tokens[index:], size, aside[1] - 1)
+            if inverted is not None and inverted.speaker is not None:
+                return inverted
         if subject is None:
             return _Attribution(None, None, None, cue, None)
         speaker, s_start, s_end, role, pronoun = subject
         return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
     return None
+
+
+def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    """The one an open relative clause describes: "The minister, who called it" → minister.
+
+    ``tokens`` run from the sentence start into the clause; None when no ", who" clause
+    is still open at their end.
+    """
+    for index in range(len(tokens) - 1, 0, -1):
+        token = tokens[index][2]
+        if index < len(tokens) - 1 and token[-1] in ",;:":
+            return None  # the clause closed before the end
+        if _bare(token) == "who" and tokens[index - 1][2].endswith(","):
+            start, end, before = tokens[index - 1]
+            head = [*tokens[: index - 1], (start, end - 1, before[:-1])]
+            subject = _subject_before(text, head)
+            return subject if subject is not None and not subject[4] else None
+    return None
+
+
+_QUOTED = frozenset("quoted quotes quoting".split())
+
+
+def _quoted_as_saying(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    """Who is quoted in "The paper quoted a pilot as saying" or "Lee was quoted as saying".
+
+    ``tokens`` end just before "as"; the newspaper is the channel, the one quoted speaks.
+    """
+    at = next((i for i in range(len(tokens) - 1, -1, -1) if _bare(tokens[i][2]) in _QUOTED), None)
+    if at is None:
+        return None
+    if at == len(tokens) - 1:
+        # the passive: the subject of "was quoted"
+        if at == 0 or _bare(tokens[at - 1][2]) not in _PASSIVE:
+            return None
+        return _subject_before(text, tokens[: at - 1])
+    # the object of "quoted", up to what describes it: "a pilot flying over the sea"
+    end = at + 1
+    while end < len(tokens):
+        word = _bare(tokens[end][2])
+        if (
+            word in _PREPOSITIONS
+            or word in _SUBJECT_STOPS
+            or (end > at + 1 and word.endswith("ing"))
+        ):
+            break
+        end += 1
+        if tokens[end - 1][2][-1] in ",;:":
+            break
+    subject = _speaker_phrase(text, tokens[at + 1][0], tokens[end - 1][1])
+    return subject if subject[0] is not None and not subject[4] else None
 
 
 def _opening_participle_subject(
@@ -847,10 +976,11 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
     ):
         # "Emmanuelle Amar, an epidemiologist and director of the group Remera told": an
         # apposition left open; the person named first is the subject
-        opening = name_runs(text, tokens[0][0], tokens[-1][1])
+        clause = _after_conjunction(tokens)
+        opening = name_runs(text, tokens[clause][0], tokens[-1][1]) if clause < len(tokens) else []
         if (
             opening
-            and opening[0].start == tokens[0][0]
+            and opening[0].start == tokens[clause][0]
             and opening[0].is_person
             and " " in opening[0].name
             and re.match(r",\s+(?:a|an|the)?\s*[a-z]", text[opening[0].end : opening[0].end + 8])
@@ -1077,15 +1207,41 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
 
 def _clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
     """The subject of the clause an -ing verb hangs on: the first name followed by a verb."""
-    if not tokens:
+    clause = _after_conjunction(tokens)
+    if clause >= len(tokens):
         return None
-    for mention in name_runs(text, tokens[0][0], tokens[-1][1]):
+    mentions = name_runs(text, tokens[clause][0], tokens[-1][1])
+    if (
+        mentions
+        and mentions[0].start == tokens[clause][0]
+        and mentions[0].is_person
+        and re.match(r",\s+(?:a|an|the)?\s*[a-z]", text[mentions[0].end : mentions[0].end + 8])
+    ):
+        # "Jo Bloggs, author of the memoir Home: A Life, called ... and said": the name
+        # opening the clause, before its apposition (a title there holds no speaker)
+        mention = mentions[0]
+        return mention.name, mention.start, mention.end, mention.role, False
+    for mention in mentions:
         after = text[mention.end : mention.end + 30].lstrip(" ’'s")
         if re.search(r"['’]s?\s+\Z", text[max(0, mention.start - 4) : mention.start]):
             continue  # "Trump's Twitter spree": a name qualifying another noun
         if after[:1].islower() and not re.match(r"[a-z]+,", after):
             return mention.name, mention.start, mention.end, mention.role, False
     return None
+
+
+_OPENING_CONJUNCTIONS = frozenset("and but yet so or".split())
+
+
+def _after_conjunction(tokens: list[tuple[int, int, str]]) -> int:
+    """The first token after a capitalised conjunction opening the sentence ("And Jo Bloggs")."""
+    if (
+        len(tokens) > 1
+        and tokens[0][2][:1].isupper()
+        and tokens[0][2].lower() in _OPENING_CONJUNCTIONS
+    ):
+        return 1
+    return 0
 
 
 def _exclusions(spans: list[_Span]) -> list[tuple[int, int]]:
@@ -1095,13 +1251,17 @@ def _exclusions(spans: list[_Span]) -> list[tuple[int, int]]:
 def _description_name(text: str, description: str, position: int) -> str:
     """ "the radio" → "Tehran radio" when the article named it so before."""
     head = description.split()[-1]
+    # its own qualifiers must be kept: "a senior Ruritanian official" is no "Freedonian official"
+    qualifiers = {w.lower() for w in description.split()[:-1]} - {"the", "a", "an"}
     best: str | None = None
     pattern = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){1,3})" + re.escape(head) + r"\b")
     for match in pattern.finditer(text, 0, position):
         candidate = " ".join(match.group(0).split("\n")[-1].split())
         # never across a sentence end: "... said the Navy. A U.S. official"
         candidate = re.split(r"(?<=[a-z]{2})[.!?]\s+", candidate)[-1]
-        if candidate.split()[0].lower() not in ("the", "a", "an", "but", "and"):
+        if candidate.split()[0].lower() not in ("the", "a", "an", "but", "and") and qualifiers <= {
+            w.lower() for w in candidate.split()
+        }:
             best = candidate
     return best or description
 
@@ -1134,9 +1294,11 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
         paragraph_start, paragraph_end = paragraphs[span.paragraph]
         attribution = None
         if span.close_mark is not None:
-            attribution = _after_attribution(text, span, paragraph_end)
+            attribution = _after_attribution(text, span, paragraph_start, paragraph_end)
         if attribution is None:
             attribution = _before_attribution(text, span, paragraph_start, all_quoted)
+            if attribution is not None and attribution.speaker is None and attribution.cue:
+                attribution = _agent_after(text, span, paragraph_end, attribution)
             if attribution is not None and attribution.speaker is None and attribution.cue:
                 # a passive "described as" is no speaker; a neighbour may still be one
                 attribution = attribution if _neighbour(spans, span, text) is None else None
@@ -1159,7 +1321,10 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
             if (
                 following < len(spans)
                 and attributions[following] is not None
-                and _continues(text, span, spans[following], tight=True)
+                and (
+                    _continues(text, span, spans[following], tight=True)
+                    or _fragment_before(text, span, spans[following])
+                )
             ):
                 attributions[index] = attributions[following]
 
@@ -1219,6 +1384,21 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _agent_after(text: str, span: _Span, limit: int, attribution: _Attribution) -> _Attribution:
+    """``called “...” by Jo Bloggs``: a passive verb before the quotation, its agent after."""
+    if span.close_mark is None:
+        return attribution
+    tokens = _tokens(text, span.close_mark, _sentence_end(text, span.close_mark, limit))
+    agent = _passive_agent(text, tokens[1:] if tokens and tokens[0][2] == "," else tokens)
+    if agent is None:
+        return attribution
+    last = agent[0].split()[-1].lower()
+    if not agent[0][:1].isupper() and last not in _PERSON_NOUNS | _PLURAL_PERSON_NOUNS:
+        return attribution  # "called “...” by the end of the year": no agent
+    cue = attribution.cue.removesuffix(" as") if attribution.cue else None
+    return _Attribution(agent[0], agent[1], agent[2], f"{cue} by", None)
 
 
 def _opens_sentence(text: str, span: _Span, paragraph_start: int) -> bool:
@@ -1381,6 +1561,22 @@ def _continues(text: str, first: _Span, second: _Span, tight: bool = False) -> b
     return boundaries <= 1
 
 
+def _fragment_before(text: str, first: _Span, second: _Span) -> bool:
+    """Whether ``first`` is an earlier fragment of the sentence that ``second`` ends.
+
+    "“The design” allowed them to “make it work,” Osgood said.": one sentence, one speaker,
+    named after its last quotation (which closes on a comma before the attribution).
+    """
+    if first.close_mark is None or second.paragraph != first.paragraph:
+        return False
+    gap = text[first.close_mark : second.open_mark]
+    if len(gap) > 150 or re.search(r"[.!?;:][\"”'’]*\s", gap):
+        return False
+    if any(_bare(word) in REPORTING_VERBS for word in gap.split()):
+        return False  # a verb of its own: "“A” said Lee, and “B,” said Kim"
+    return text[second.start : second.end].rstrip().endswith(",")
+
+
 def _resolve(
     text: str,
     attribution: _Attribution,
@@ -1433,7 +1629,9 @@ def _resolve(
     definite = _is_definite(text, position)
     if speaker[0].islower() or definite:  # "the pontiff", "the German-born pope"
         if definite:
-            holder = _role_holder(speaker, position, holders) or _company(speaker, position, names)
+            holder = _role_holder(speaker, position, holders) or _company(
+                text, speaker, position, names
+            )
             if holder is not None:
                 return holder
         return _description_name(text, speaker, position)
@@ -1544,6 +1742,32 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
         subject = _subject_before(text, tokens) if tokens else None
         if subject is not None and subject[0] is not None and not subject[4]:
             found = (subject[0], subject[1] or match.start())
+    # "Greenpeace released a statement", "In a later statement, Greenpeace said"
+    issued = re.compile(
+        rf"\b(?:released|issued|published|sent|posted|put\s+out)\s+(?:a|an|its|his|her|their)\s+"
+        rf"(?:[\w\-]+\s+){{0,2}}{noun}\b",
+        re.I,
+    )
+    for match in issued.finditer(text, window_start, position + len(speaker) + 4):
+        sentence_start = _sentence_start(text, match.start(), window_start)
+        tokens = _tokens(text, sentence_start, match.start())
+        subject = _subject_before(text, tokens) if tokens else None
+        if (
+            subject is not None
+            and subject[0] is not None
+            and not subject[4]
+            and (found is None or match.start() > found[1])
+        ):
+            found = (subject[0], subject[1] or match.start())
+    opening = re.compile(rf"\bIn\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}{noun}\s*,\s+")
+    for match in opening.finditer(text, window_start, position):
+        mentions = name_runs(text, match.end(), _sentence_end(text, match.end(), position))
+        if (
+            mentions
+            and mentions[0].start == match.end()
+            and (found is None or match.start() > found[1])
+        ):
+            found = (mentions[0].name, mentions[0].start)
     owner = re.compile(rf"([A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*)['’]s?\s+(?:[\w\-]+\s+)?{noun}\b")
     for match in owner.finditer(text, window_start, position + len(speaker) + 4):
         if found is None or match.start() > found[1]:
@@ -1607,7 +1831,10 @@ _COMPANY_WORDS = frozenset(
 )
 
 
-def _company(description: str, position: int, names: NameIndex) -> str | None:
+_COMPANY_BEFORE = rf"\b(?:{'|'.join(sorted(_COMPANY_NOUNS))})\s+\Z"
+
+
+def _company(text: str, description: str, position: int, names: NameIndex) -> str | None:
     head = description.split()[-1].lower() if description.split() else ""
     if head not in _COMPANY_NOUNS:
         return None
@@ -1615,6 +1842,13 @@ def _company(description: str, position: int, names: NameIndex) -> str | None:
     # without a business word in any name, an organisation (spaCy ORG) named as a subject:
     # "Microsoft released results ... the company said"
     organisation: str | None = None
+    # names the article calls a business ("the US firm Kimberly-Clark"), though read as
+    # people where they are subjects of "said"
+    introduced = {
+        names.fullest(m.name, m.start)
+        for m in names.mentions
+        if m.start < position and re.search(_COMPANY_BEFORE, text[max(0, m.start - 30) : m.start])
+    }
     for mention in names.mentions:
         if mention.start >= position:
             break
@@ -1622,7 +1856,7 @@ def _company(description: str, position: int, names: NameIndex) -> str | None:
         words = {w.strip(".,").lower() for w in full.split()}
         if not words & _COMPANY_WORDS:
             if (
-                not mention.is_person
+                (not mention.is_person or full in introduced)
                 and mention.subject_like
                 and not mention.not_antecedent
                 and mention.name not in names.common_words

@@ -35,6 +35,7 @@ TITLE_WORDS = frozenset(
     defense foreign interior health finance justice homeland security agent""".split()
 )
 # Verbs that introduce speech. Forms ending in -ing attach to the subject of their clause.
+# (present-tense "-s" forms only where they are not also plural nouns: "remarks", "charges")
 REPORTING_VERBS = frozenset(
     """say says said saying tell tells told telling write writes wrote writing add adds added
     adding post posts posted tweet tweets tweeted tweeting explain explains explained warn
@@ -64,7 +65,9 @@ REPORTING_VERBS = frozenset(
     hinted reason reasons reasoned speculate speculates speculated opine opines opined
     protest protests protested object objects objected beg begs begged implore implores
     implored reassure reassures reassured deadpan deadpans deadpanned gush gushes gushed
-    brag brags bragged texted emailed""".split()
+    brag brags bragged texted emailed concludes confirms emphasizes emphasises observes
+    testifies predicts responds maintains describes asserts reiterates acknowledges concedes
+    complains agrees suggests exclaims pleads""".split()
 )
 # Reporting verbs whose object is the person spoken to: it belongs to the cue
 # ("told Military Times", "urged the international community").
