@@ -602,7 +602,8 @@ def _select(
 
     def score(index: int) -> float:
         candidate = pool[index]
-        gain = sum(map(weights.__getitem__, candidate.concepts - covered))
+        concepts = candidate.concepts - covered if covered else candidate.concepts
+        gain = sum(map(weights.__getitem__, concepts))
         prior = position_prior / (1.0 + candidate.rank) - 1e-6 * candidate.relative_position
         if quoting[index]:
             prior += quotation_prior
