@@ -7,7 +7,8 @@ import pytest
 
 from newsfuse import read_articles, summarize
 from newsfuse.language import Analyzer, detect_language, lexicon_for
-from newsfuse.summarize import default_model, trim
+from newsfuse.summarize import _inside_quotation, default_model, trim
+from newsfuse.text import split_sentences
 from tests.conftest import SEED_BOILERPLATE
 
 
@@ -202,3 +203,19 @@ def test_summary_does_not_depend_on_earlier_calls(seed_texts: list[str]) -> None
     assert brief() == fresh
     lexicon_for("english").clear()
     assert brief() == fresh
+
+
+def test_a_quotation_over_sentences_of_one_paragraph_marks_those_inside() -> None:
+    text = (
+        "The mayor spoke on Monday. “We will rebuild. It will take time. We are ready,” "
+        "she said.\n\n"
+        "“Nobody expected this.” A second paragraph.\n\n"
+        "“This one opens. And never closes.\n\n"
+        "A paragraph of one sentence."
+    )
+    sentences = split_sentences(text)
+    quoted = _inside_quotation(sentences)
+    marked = [s.text for s, inside in zip(sentences, quoted, strict=True) if inside]
+    # the sentences of “A. B. C.” after the one that opens it; not a quotation that
+    # opens and closes in one sentence, nor one that does not close in its paragraph
+    assert marked == ["It will take time.", "We are ready,” she said."]

@@ -36,6 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -280,9 +282,14 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
     starts = np.zeros(sentence_count + 1, dtype=np.int64)
     np.cumsum(sizes, out=starts[1:])
     global_stem, stop, capital = lexicon.lookup(tokens)
-    # return_index has numpy sort stably: quicker here than its default quicksort
-    stem_ids, _, stem = np.unique(global_stem, return_index=True, return_inverse=True)
-    stem = stem.reshape(-1)
+    # the story's words, numbered in stem-id order (as np.unique would): marking them in
+    # a table as long as the lexicon's stems is quicker than sorting the tokens
+    present = np.zeros(len(lexicon.stems), dtype=bool)
+    present[global_stem] = True
+    stem_ids = np.flatnonzero(present)
+    story_word = np.empty(len(present), dtype=np.int64)
+    story_word[stem_ids] = np.arange(len(stem_ids))
+    stem = story_word[global_stem]
     word_total = len(stem_ids)
     token_sentence = np.repeat(np.arange(sentence_count, dtype=np.int64), sizes)
     is_headline = np.asarray(sentence_rank, dtype=np.int64) < 0
@@ -295,30 +302,44 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
     opens_sentence[starts[:-1]] = True
     # capitals on both words, not at the sentence's start: a name
     named = capital[left] & capital[right] & ~opens_sentence[left]
-    keys, first_at, key_index = np.unique(
-        stem[left] * word_total + stem[right], return_index=True, return_inverse=True
-    )
-    by_first_use = np.argsort(first_at, kind="stable")  # distinct values: any sort agrees
-    concept_number = np.empty_like(by_first_use)
-    concept_number[by_first_use] = np.arange(len(by_first_use))
-    concept = concept_number[key_index.reshape(-1)]
-    size = len(keys)
+    pair_keys = stem[left] * word_total + stem[right]
+    pair_sentence = token_sentence[left]
+    pair_total = len(left)
+    # One stable sort groups the pairs by concept, each group in text order (so in
+    # sentence order too): what np.unique gives, and the (sentence, concept) groups
+    # besides, without a second sort.
+    by_key = np.argsort(pair_keys, kind="stable")
+    sorted_keys = pair_keys[by_key]
+    opens_concept = np.empty(pair_total, dtype=bool)
+    opens_concept[:1] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=opens_concept[1:])
+    # concepts are numbered in the order of their first use
+    first_use = np.zeros(pair_total, dtype=bool)
+    first_use[by_key[opens_concept]] = True
+    concept_keys = pair_keys[first_use]
+    size = len(concept_keys)
+    number_at = np.cumsum(first_use) - 1
+    concept = np.empty(pair_total, dtype=np.int64)
+    concept[by_key] = number_at[by_key[opens_concept]][np.cumsum(opens_concept) - 1]
 
     # one occurrence per (sentence, concept), in sentence order, then first use
-    pair_sentence = token_sentence[left]
-    _, occurrence_at, occurrence_index = np.unique(
-        pair_sentence * max(size, 1) + concept, return_index=True, return_inverse=True
+    sorted_sentences = pair_sentence[by_key]
+    opens_occurrence = opens_concept.copy()
+    opens_occurrence[1:] |= sorted_sentences[1:] != sorted_sentences[:-1]
+    occurrence_first = by_key[opens_occurrence]
+    named_any = np.zeros(pair_total, dtype=bool)
+    named_any[occurrence_first] = (
+        np.bincount(np.cumsum(opens_occurrence) - 1, weights=named[by_key]) > 0
     )
-    named_any = np.bincount(occurrence_index.reshape(-1), weights=named) > 0
-    in_order = np.argsort(occurrence_at, kind="stable")
-    occurrence_sentence = pair_sentence[occurrence_at[in_order]]
-    occurrence_concept = concept[occurrence_at[in_order]]
-    occurrence_named = named_any[in_order]
+    first_occurrence = np.zeros(pair_total, dtype=bool)
+    first_occurrence[occurrence_first] = True
+    occurrence_at = np.flatnonzero(first_occurrence)
+    occurrence_sentence = pair_sentence[occurrence_at]
+    occurrence_concept = concept[occurrence_at]
+    occurrence_named = named_any[occurrence_at]
     occurrence_bounds = np.searchsorted(occurrence_sentence, np.arange(sentence_count + 1)).tolist()
     in_body = ~is_headline[occurrence_sentence]
     concept_of = occurrence_concept[in_body]
-    article_of = article_of_sentence[occurrence_sentence[in_body]]
-    rank_of = np.asarray(sentence_rank, dtype=np.int64)[occurrence_sentence[in_body]]
     headline_concepts = occurrence_concept[~in_body]
 
     content_at = np.flatnonzero(~stop)
@@ -333,54 +354,71 @@ def _analyse(articles: Sequence[Article], analyzer: Analyzer) -> _Story:
     word_in_article = np.sort(
         article_of_sentence[token_sentence[content_at[body_content]]] * word_total + body_words
     )
-    word_in_article = word_in_article[np.diff(word_in_article, prepend=-1) != 0]
+    distinct = np.empty(len(word_in_article), dtype=bool)  # np.diff's prepend copies
+    distinct[:1] = True
+    np.not_equal(word_in_article[1:], word_in_article[:-1], out=distinct[1:])
+    word_in_article = word_in_article[distinct]
     word_documents = np.bincount(word_in_article % max(word_total, 1), minlength=word_total).astype(
         np.float64
     )
 
-    concepts_listed = occurrence_concept.tolist()
-    content_listed = content_words.tolist()
+    # the concepts and content words of each sentence, as sets, without a Python loop
+    concept_sets = map(
+        frozenset,
+        map(
+            occurrence_concept.tolist().__getitem__,
+            map(slice, occurrence_bounds, occurrence_bounds[1:]),
+        ),
+    )
+    content_sets = map(
+        frozenset,
+        map(content_words.tolist().__getitem__, map(slice, content_bounds, content_bounds[1:])),
+    )
     by_article: list[list[_Candidate]] = [[] for _ in articles]
-    for number, (sentence, text, in_quotation) in enumerate(kept):
-        rank = sentence_rank[number]
+    for (sentence, text, in_quotation), position, rank, concepts, content in zip(
+        kept, sentence_article, sentence_rank, concept_sets, content_sets, strict=True
+    ):
         if rank < 0:
             continue
-        position = sentence_article[number]
         by_article[position].append(
             _Candidate(
-                sentence=sentence,
-                article_position=position,
-                rank=rank,
-                relative_position=rank / body_counts[position],
-                word_count=len(text.split()),
-                concepts=frozenset(
-                    concepts_listed[occurrence_bounds[number] : occurrence_bounds[number + 1]]
-                ),
-                content=frozenset(
-                    content_listed[content_bounds[number] : content_bounds[number + 1]]
-                ),
-                text=text,
-                in_quotation=in_quotation,
+                sentence,
+                position,
+                rank,
+                rank / body_counts[position],
+                len(text.split()),
+                concepts,
+                text,
+                content,
+                in_quotation,
             )
         )
 
-    # occurrences come in article then sentence order: the first of each
-    # (concept, article) pair is where that article first uses the concept
-    _, first = np.unique(concept_of * max(len(articles), 1) + article_of, return_index=True)
-    first_concept = concept_of[first]
-    first_rank = rank_of[first].astype(np.float64)
+    # where each article first uses each concept, in its body: the body's pairs grouped
+    # by concept, each group in text order (so in article order), where the article changes
+    body_pairs = by_key[~is_headline[sorted_sentences]]
+    body_concepts = concept[body_pairs]
+    body_articles = article_of_sentence[pair_sentence[body_pairs]]
+    opens_use = np.empty(len(body_pairs), dtype=bool)
+    opens_use[:1] = True
+    opens_use[1:] = (body_concepts[1:] != body_concepts[:-1]) | (
+        body_articles[1:] != body_articles[:-1]
+    )
+    first_concept = body_concepts[opens_use]
+    first_article = body_articles[opens_use]
+    first_rank = np.asarray(sentence_rank, dtype=np.float64)[pair_sentence[body_pairs[opens_use]]]
     earliest = np.full(size, float(1 << 30))
     np.minimum.at(earliest, first_concept, first_rank)
     earliest_relative = np.ones(size)
     np.minimum.at(
-        earliest_relative, first_concept, first_rank / np.asarray(body_counts)[article_of[first]]
+        earliest_relative, first_concept, first_rank / np.asarray(body_counts)[first_article]
     )
     in_headline = np.zeros(size)
     in_headline[headline_concepts] = 1.0
     return _Story(
         candidates=[c for group in by_article for c in group],
         by_article=by_article,
-        concept_keys=keys[by_first_use],
+        concept_keys=concept_keys,
         count=np.bincount(concept_of, minlength=size).astype(np.float64),
         capitalized=np.bincount(
             concept_of, weights=occurrence_named[in_body].astype(np.float64), minlength=size
@@ -445,7 +483,6 @@ def concept_features(
     default_prior = model.default_word_prior if model else 0.0
     is_stop = story.word_is_stop
     word_documents = np.where(story.word_documents > 0, story.word_documents, float(documents))
-    word_counts = np.where(story.word_counts > 0, story.word_counts, np.nan)
     if word_prior:
         priors = _stem_priors(story.lexicon_stems, word_prior, default_prior)[story.stem_ids]
     else:
@@ -456,9 +493,15 @@ def concept_features(
     used_by = story.documents[used]
     share = used_by / documents
     log_sentences = math.log1p(sentences)
-    rarer_count = np.nan_to_num(np.fmin(word_counts[first], word_counts[second]))
-    commoner_count = np.nan_to_num(np.fmax(word_counts[first], word_counts[second]))
-    rows = np.column_stack(
+    # of the words a content word (occurrences > 0), the rarer and the commoner; 0 for none
+    first_count = story.word_counts[first]
+    second_count = story.word_counts[second]
+    commoner_count = np.maximum(first_count, second_count)
+    lower_count = np.minimum(first_count, second_count)
+    rarer_count = np.where(lower_count > 0, lower_count, commoner_count)
+    # one feature per row, then transposed into a C-ordered copy: half the time of
+    # np.column_stack, the same array
+    columns = np.array(
         (
             share,
             used_by == 1,
@@ -480,9 +523,11 @@ def concept_features(
             share * share,
             np.minimum(priors[first], priors[second]),
             np.maximum(priors[first], priors[second]),
-        )
-    ).astype(np.float64, copy=False)
-    return used, rows.reshape(size, len(FEATURES))
+        ),
+        dtype=np.float64,
+    )
+    rows: np.ndarray = columns.T.copy()
+    return used, rows
 
 
 def _concept_weights(story: _Story, model: SummarizerModel | None) -> list[float]:
@@ -539,15 +584,26 @@ def _inside_quotation(sentences: Sequence[Sentence]) -> list[bool]:
     not take the rest of the paragraph with it.
     """
     inside = [False] * len(sentences)
-    paragraph = -1
+    number = 0  # of the paragraph's first sentence
+    # paragraph by paragraph: a paragraph of one sentence has no earlier sentence to open
+    # a quotation in, and most paragraphs of news are one sentence long
+    for _, group in groupby(sentences, key=_paragraph_of):
+        paragraph = list(group)
+        if len(paragraph) > 1:
+            _mark_inside(paragraph, number, inside)
+        number += len(paragraph)
+    return inside
+
+
+_paragraph_of = attrgetter("paragraph")
+
+
+def _mark_inside(paragraph: list[Sentence], first: int, inside: list[bool]) -> None:
+    """``_inside_quotation`` for one paragraph, whose first sentence is number ``first``."""
     open_kinds: set[str] = set()
     # sentences that start inside a quotation, with the kinds of marks open there
     waiting: list[tuple[int, frozenset[str]]] = []
-    for number, sentence in enumerate(sentences):
-        if sentence.paragraph != paragraph:
-            paragraph = sentence.paragraph
-            open_kinds = set()
-            waiting = []
+    for number, sentence in enumerate(paragraph, first):
         if open_kinds:
             waiting.append((number, frozenset(open_kinds)))
         text = sentence.text
@@ -565,7 +621,6 @@ def _inside_quotation(sentences: Sequence[Sentence]) -> list[bool]:
                 if kind in kinds:
                     inside[waiting_number] = True
             waiting = [entry for entry in waiting if kind not in entry[1]]
-    return inside
 
 
 def _continues_quotation(text: str) -> bool:

@@ -8,7 +8,6 @@ Sentences are then cut inside the kept paragraphs, again as offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsfuse.types import Article, Sentence, Span
@@ -394,7 +393,8 @@ def _is_boundary(text: str, term_start: int, term_end: int, next_start: int) -> 
         return False
     if core in (".", "") and not closes_quote:
         word_start = text.rfind(" ", 0, term_start) + 1
-        word_start = max(word_start, text.rfind("\n", 0, term_start) + 1)
+        # a line break after that space starts the word (looking no further back)
+        word_start = max(word_start, text.rfind("\n", word_start, term_start) + 1)
         word = text[word_start:term_start].lstrip("\"“‘'(`[")
         lowered = word.lower()
         if lowered in _NEVER_FINAL:
@@ -425,8 +425,10 @@ def _is_glued_boundary(text: str, term_start: int, term_end: int, end: int) -> b
     return following is not None and _is_boundary(text, term_start, term_end, term_end)
 
 
-def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one paragraph)."""
+    # a list, not a generator: resuming a generator per sentence costs more than appending
+    spans: list[tuple[int, int]] = []
     sentence_start = start
     for match in _CANDIDATE.finditer(text, start, end):
         term_end = match.end()
@@ -434,7 +436,7 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             break
         if not text[term_end].isspace():
             if _is_glued_boundary(text, match.start(), term_end, end):
-                yield sentence_start, term_end
+                spans.append((sentence_start, term_end))
                 sentence_start = term_end
             continue
         next_start = term_end + 1  # text[term_end] is white space
@@ -443,10 +445,11 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         if next_start >= end:
             break
         if _is_boundary(text, match.start(), term_end, next_start):
-            yield sentence_start, term_end
+            spans.append((sentence_start, term_end))
             sentence_start = next_start
     if sentence_start < end:
-        yield sentence_start, end
+        spans.append((sentence_start, end))
+    return spans
 
 
 def _collapse(text: str) -> str:
@@ -478,17 +481,17 @@ def _split(
     sentences: list[Sentence] = []
     for paragraph_index, paragraph in enumerate(paragraphs):
         for start, end in _sentence_spans(text, paragraph.start, paragraph.end):
+            # positional arguments: a quarter quicker than keywords, once per sentence
             sentences.append(
                 Sentence(
-                    article=article,
-                    index=len(sentences),
-                    start=start,
-                    end=end,
-                    text=_collapse(text[start:end]),
-                    paragraph=paragraph_index,
-                    is_headline=headline is not None
-                    and start >= headline.start
-                    and end <= headline.end,
+                    article,  # article
+                    len(sentences),  # index
+                    start,
+                    end,
+                    _collapse(text[start:end]),  # text
+                    paragraph_index,  # paragraph
+                    # is_headline
+                    headline is not None and start >= headline.start and end <= headline.end,
                 )
             )
     return sentences
