@@ -607,7 +607,7 @@ def _mark_inside(paragraph: list[Sentence], first: int, inside: list[bool]) -> N
         if open_kinds:
             waiting.append((number, frozenset(open_kinds)))
         text = sentence.text
-        if not ('"' in text or "“" in text or "”" in text or "``" in text or "''" in text):
+        if not _has_quotation_mark(text):
             continue  # most sentences hold no quotation mark: a quicker look than the pattern
         for mark in _QUOTE_MARK.findall(text):
             kind = _QUOTE_KIND[mark]
