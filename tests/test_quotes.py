@@ -1030,3 +1030,22 @@ def test_a_qualified_description_is_not_renamed_after_another_qualifier() -> Non
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "senior Ruritanian official"
+
+
+def test_a_quotation_without_a_cue_goes_to_the_person_named_just_before() -> None:
+    text = (
+        "The club was founded by the Canadian grandmaster Eric Hansen. “A lot of people "
+        "don't play chess because they're afraid of what their friends will think.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Eric Hansen"
+    assert quote.cue is None  # inferred, not reported: the reader can tell
+
+
+def test_a_quotation_without_a_cue_and_nobody_named_near_it_has_no_speaker() -> None:
+    text = (
+        "Ann Lee founded the club in 1990.\n\nIt grew for years.\n\nIt moved twice.\n\n"
+        "“Chess is a game for everyone who wants to think hard.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None
