@@ -1049,3 +1049,27 @@ def test_a_quotation_without_a_cue_and_nobody_named_near_it_has_no_speaker() -> 
     )
     (quote,) = quotes_of(text)
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'The Daily Planet further explains that "papers have held the images back."',
+            "Daily Planet",
+        ),
+        ('Ann Lee also says that "the water stopped a few feet from the barn."', "Ann Lee"),
+    ],
+)
+def test_an_adverb_between_subject_and_verb_is_not_part_of_the_name(
+    sentence: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker
+    assert quote.role is None  # "The" and "also" are no role
+
+
+def test_a_relative_clause_after_a_name_without_a_comma() -> None:
+    sentence = "Voters call it wrong, including Harry Reid who said “no sane country” would do it."
+    (quote,) = quotes_of(sentence)
+    assert (quote.speaker, quote.role) == ("Harry Reid", None)

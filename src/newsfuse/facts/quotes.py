@@ -292,7 +292,10 @@ def _skippable(word: str, previous: str = "") -> bool:
 
 # adverbs of time between a subject and its verb ("she later told"); the asides set off
 # by commas ("Lavrov, meanwhile, dismissed") are read by ``_subject_before``
-_ADVERBS_BEFORE_VERB = frozenset("later then still now first".split())
+_ADVERBS_BEFORE_VERB = frozenset(
+    "later then still now first also further again once never often already just even earlier"
+    " soon".split()
+)
 _LY_NOUNS = frozenset("family families ally allies assembly rally supply anomaly monopoly".split())
 
 
@@ -544,12 +547,21 @@ def _in_parentheses(text: str, lead: int, mention: NameMention) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
+_NOT_ROLE_OPENERS = (
+    frozenset("the a an it this there including like among as and but or".split())
+    | _CLAUSE_WORDS
+    | _PREPOSITIONS
+)
+
+
 def _role_from_prefix(prefix: str) -> str | None:
     words = prefix.split()
     while words and (words[-1].lower() in TITLE_WORDS and words[-1].endswith(".")):
         words.pop()  # ranks: "coalition spokesman Col." → "coalition spokesman"
     while words and words[-1].lower().rstrip(".") in ("marine", "lt", "gen", "col"):
         words.pop()
+    while words and words[0].lower() in _NOT_ROLE_OPENERS:
+        words = words[1:]  # "The Washington Post", "including Harry Reid": no role
     role = " ".join(words).strip(" ,")
     return role or None
 
@@ -810,7 +822,8 @@ def _before_attribution(
 
 
 def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
-    """The one an open relative clause describes: "The minister, who called it" → minister.
+    """The one an open relative clause describes: "The minister, who called it" → minister,
+    "including Harry Reid who said" → Harry Reid.
 
     ``tokens`` run from the sentence start into the clause; None when no ", who" clause
     is still open at their end.
@@ -822,6 +835,11 @@ def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _
         if _bare(token) == "who" and tokens[index - 1][2].endswith(","):
             start, end, before = tokens[index - 1]
             head = [*tokens[: index - 1], (start, end - 1, before[:-1])]
+            subject = _subject_before(text, head)
+            return subject if subject is not None and not subject[4] else None
+        if _bare(token) == "who" and tokens[index - 1][2][:1].isupper():
+            # "including Harry Reid who said": no comma, but a name right before "who"
+            head = tokens[:index]
             subject = _subject_before(text, head)
             return subject if subject is not None and not subject[4] else None
     return None
