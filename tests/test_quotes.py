@@ -1073,3 +1073,12 @@ def test_a_relative_clause_after_a_name_without_a_comma() -> None:
     sentence = "Voters call it wrong, including Harry Reid who said “no sane country” would do it."
     (quote,) = quotes_of(sentence)
     assert (quote.speaker, quote.role) == ("Harry Reid", None)
+
+
+def test_the_station_is_the_broadcaster_named_before() -> None:
+    text = (
+        "LA Talk Radio announced that the host was fired on Friday. “We will not tolerate "
+        "hateful speech by anyone on our air,” the station wrote in a statement."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "LA Talk Radio"

@@ -1875,10 +1875,11 @@ _RoleHolder = tuple[int, str, frozenset[str]]
 _COMPANY_NOUNS = frozenset(
     """company firm carrier airline chain retailer automaker maker giant startup bank lender
     insurer manufacturer conglomerate broadcaster publisher network operator supplier
-    developer""".split()
+    developer station newspaper paper magazine channel outlet website tabloid""".split()
 )
 _COMPANY_WORDS = frozenset(
-    "co corp inc ltd plc llc company corporation group airlines airways holdings motors".split()
+    """co corp inc ltd plc llc company corporation group airlines airways holdings motors
+    radio tv television news times post journal herald tribune gazette""".split()
 )
 
 
