@@ -1082,3 +1082,13 @@ def test_the_station_is_the_broadcaster_named_before() -> None:
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "LA Talk Radio"
+
+
+def test_a_his_after_her_does_not_make_a_woman_he() -> None:
+    text = (
+        'Ann Lee backs the bill. "It will help families," she says.\n\n'
+        "That's what Jamie Davis-Smith, who came with her son, said about the leave her "
+        "husband was given by his employer.\n\n"
+        '"It really results in a great appreciation of your employer," she says.'
+    )
+    assert speakers_of(text) == ["Ann Lee", "Jamie Davis-Smith"]

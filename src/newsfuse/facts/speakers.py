@@ -845,6 +845,7 @@ def _place_names(text: str, doc: Any) -> frozenset[str]:
 # subject and possessive forms only: an object "her" or "him" in the same sentence is
 # someone else ("Winkler told The Times that the woman ... her head")
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|his|himself)|(she|herself))\b", re.I)
+_HER = re.compile(r"\bher\b", re.I)
 
 
 def _with_pronoun_gender(text: str, mentions: list[NameMention]) -> list[NameMention]:
@@ -871,6 +872,10 @@ def _with_pronoun_gender(text: str, mentions: list[NameMention]) -> list[NameMen
         gender = None
         if pronoun is not None:
             gender = "male" if pronoun.group(1) else "female"
+            if gender == "male" and _HER.search(text, mention.end, pronoun.start()):
+                # "Jamie Davis-Smith, with her son, ... her husband ... his employer": a
+                # "her" first, so the "his" is someone else's; no gender read
+                gender = None
         result.append(_replace_gender(mention, gender))
     return result
 
@@ -878,17 +883,7 @@ def _with_pronoun_gender(text: str, mentions: list[NameMention]) -> list[NameMen
 def _replace_gender(mention: NameMention, gender: str | None) -> NameMention:
     if gender is None:
         return mention
-    return NameMention(
-        mention.start,
-        mention.end,
-        mention.name,
-        mention.role,
-        mention.is_person,
-        mention.likely_person,
-        mention.subject_like,
-        gender,
-        mention.reports,
-    )
+    return replace(mention, gender=gender)  # every other field kept, not_antecedent too
 
 
 # --------------------------------------------------------------------------- spaCy
