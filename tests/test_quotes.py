@@ -1092,3 +1092,14 @@ def test_a_his_after_her_does_not_make_a_woman_he() -> None:
         '"It really results in a great appreciation of your employer," she says.'
     )
     assert speakers_of(text) == ["Ann Lee", "Jamie Davis-Smith"]
+
+
+def test_a_she_after_the_object_of_a_sentence_is_its_subject() -> None:
+    if load_model() is None:
+        pytest.skip("the spaCy model is not installed")  # it finds "Acord-Whiting" a PERSON
+    text = (
+        "Susan Olsen interviewed the actor Leon Acord-Whiting as she co-hosted the show.\n\n"
+        "After the show, Acord-Whiting went on Facebook to accuse the host.\n\n"
+        '"It is wildly irresponsible to let her spew lies unchecked," he wrote.'
+    )
+    assert speakers_of(text, nlp=None) == ["Leon Acord-Whiting"]

@@ -858,6 +858,15 @@ def _with_pronoun_gender(text: str, mentions: list[NameMention]) -> list[NameMen
         if mention.gender is not None or not mention.is_person:
             result.append(mention)
             continue
+        sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
+        if any(
+            sentence_start < earlier.start < mention.start and earlier.likely_person
+            for earlier in mentions[max(0, index - 8) : index]
+        ):
+            # "Olsen interviewed Leon Acord-Whiting as she co-hosted": a he or she after
+            # the sentence's second person is more often the first one's
+            result.append(mention)
+            continue
         stop = len(text)
         sentence_end = re.search(r"[.!?][\"”'’]*\s|[\"“”]|\n", text[mention.end :])
         if sentence_end is not None:
