@@ -1103,3 +1103,8 @@ def test_a_she_after_the_object_of_a_sentence_is_its_subject() -> None:
         '"It is wildly irresponsible to let her spew lies unchecked," he wrote.'
     )
     assert speakers_of(text, nlp=None) == ["Leon Acord-Whiting"]
+
+
+def test_an_outlet_written_with_a_lower_case_news_keeps_it() -> None:
+    (quote,) = quotes_of("As CBS news wrote in a piece: “The country is developing osteoporosis.”")
+    assert quote.speaker == "CBS news"

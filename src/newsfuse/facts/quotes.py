@@ -503,7 +503,7 @@ _OWNED_ROLE = re.compile(
     r"agent|manager|aide|adviser|advisor|office|campaign|team|family|mother|father|wife|"
     r"husband|son|daughter|brother|sister|uncle|aunt)$"
 )
-_MEDIA_NOUNS = frozenset("radio television tv newspaper daily agency police".split())
+_MEDIA_NOUNS = frozenset("radio television tv news newspaper daily agency police".split())
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|month|year|morning|afternoon|evening|night)\b.*$"
