@@ -1108,3 +1108,13 @@ def test_a_she_after_the_object_of_a_sentence_is_its_subject() -> None:
 def test_an_outlet_written_with_a_lower_case_news_keeps_it() -> None:
     (quote,) = quotes_of("As CBS news wrote in a piece: “The country is developing osteoporosis.”")
     assert quote.speaker == "CBS news"
+
+
+def test_the_state_republican_is_the_politician_the_article_is_about() -> None:
+    text = (
+        'Asked what he wanted, McCain said, "On everything."\n\n'
+        "The Arizona Republican has not gone into detail, saying only that he was interested "
+        'in "all the specifics."\n\n'
+        "Sen. Mike Rounds, a Republican on the committee, said he felt briefed."
+    )
+    assert speakers_of(text)[-1] == "McCain"

@@ -1679,6 +1679,12 @@ def _resolve(
         return author
     definite = _is_definite(text, position)
     if speaker[0].islower() or definite:  # "the pontiff", "the German-born pope"
+        if definite and _PARTY_MEMBER.fullmatch(speaker):
+            # "the Arizona Republican": a politician the article has named, not an office;
+            # the one it is about, i.e. the last person named as a subject
+            member = names.last_person_before(position, quoted)
+            if member is not None:
+                return names.fullest(member.name, member.start)
         if definite:
             holder = _role_holder(speaker, position, holders) or _company(
                 text, speaker, position, names
@@ -1689,6 +1695,7 @@ def _resolve(
     return names.fullest(speaker, position)
 
 
+_PARTY_MEMBER = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,2}(?:Republican|Democrat)")
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
     r"(?:,\s+(?:who|whose|which)\b[^.;:\"“”\n]{1,120},)?"  # "The woman, who asked ..., said"
