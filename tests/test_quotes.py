@@ -1118,3 +1118,11 @@ def test_the_state_republican_is_the_politician_the_article_is_about() -> None:
         "Sen. Mike Rounds, a Republican on the committee, said he felt briefed."
     )
     assert speakers_of(text)[-1] == "McCain"
+
+
+def test_a_name_set_off_inside_a_relative_clause_is_not_the_subject() -> None:
+    sentence = (
+        "Monica Hawkins, whose cousin, Jay Jasan, died on the flight, said the site "
+        "``kind of felt funny,'' and left."
+    )
+    assert speakers_of(sentence) == ["Monica Hawkins"]

@@ -1048,10 +1048,21 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
         head = [*tokens[:index], (token_start, bare_end, token[:-1])]
         if head[-1][2] and head[-1][2][-1] in ",;:":
             continue
+        if _inside_relative_clause(tokens, index):
+            continue  # "Monica Hawkins, whose cousin, Jay Jasan, died ..., said": not Jasan
         subject = _subject_before(text, head)
         if subject is not None and not subject[4]:
             return subject
     return None
+
+
+def _inside_relative_clause(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the comma-set phrase ending at ``index`` follows one opening "who"/"whose"."""
+    commas = [i for i in range(index) if tokens[i][2].endswith(",")]
+    if len(commas) < 2:
+        return False
+    clause_opener = _bare(tokens[commas[-2] + 1][2])
+    return clause_opener in ("who", "whose", "which", "whom")
 
 
 def _describes_before(tokens: list[tuple[int, int, str]], opening: int) -> bool:
