@@ -1126,3 +1126,22 @@ def test_a_name_set_off_inside_a_relative_clause_is_not_the_subject() -> None:
         "``kind of felt funny,'' and left."
     )
     assert speakers_of(sentence) == ["Monica Hawkins"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "John Paul spoke at the mass. He said Stepinac's figure summed up ``the whole "
+            "tragedy which befell the Croatian people.''",
+            "John Paul",
+        ),
+        (
+            "Khan said Karamat, a more senior officer at the time, then said: “I should "
+            "arrange with Gen. Kang to pay this money to him.”",
+            "Karamat",
+        ),
+    ],
+)
+def test_the_speaker_of_a_verb_inside_what_someone_said(sentence: str, speaker: str) -> None:
+    assert speakers_of(sentence, nlp=None if load_model() else False)[-1] == speaker

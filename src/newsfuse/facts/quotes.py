@@ -961,6 +961,9 @@ def _without_dash_aside(
     return tokens
 
 
+_SAID = frozenset("said says told wrote".split())
+
+
 def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
     tokens = _without_dash_aside(text, tokens[_after_dateline(text, tokens) :])
     if (
@@ -985,6 +988,18 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
         first -= 1
     if first == len(tokens):
         return _apposed_subject(text, tokens)
+    for index in range(len(tokens) - 1, first, -1):
+        if _bare(tokens[index][2]) in _SAID and tokens[index][2][:1].islower():
+            # "He said Stepinac's figure summed up ``...''": the one who said it speaks;
+            # but "Khan said Karamat, a senior officer, then said:": Karamat does
+            after = (
+                _speaker_phrase(text, tokens[index + 1][0], tokens[-1][1])
+                if index + 1 < len(tokens)
+                else None
+            )
+            if after is None or after[0] is None or not _is_person_at(text, after):
+                return _subject_before(text, tokens[:index])
+            break
     subject = _speaker_phrase(text, tokens[first][0], tokens[-1][1])
     governed = subject[3] is not None and bool(set(subject[3].lower().split()) & _PREPOSITIONS)
     if first > 1 and (
