@@ -145,3 +145,18 @@ def test_summarize_json_has_analysis_and_none_turns_it_off(
     assert set(brief["analysis"]["comparison"]) == {"shared", "unique", "conflicts"}
     assert main(["summarize", str(EXAMPLES), "--format", "json", "--facts", "none"]) == 0
     assert "analysis" not in json.loads(capsys.readouterr()[0])
+
+
+def test_a_speaker_read_from_context_is_marked_inferred() -> None:
+    from newsfuse.render_facts import facts_markdown
+    from newsfuse.types import Article
+
+    text = (
+        "The club was founded by the Canadian grandmaster Eric Hansen. “A lot of people "
+        "don't play chess because they're afraid of what their friends will think.”\n\n"
+        "The club meets on Tuesdays.\n\n"
+        "“We are growing every year,” said Ann Lee, the club's treasurer."
+    )
+    out = facts_markdown(analyze([Article(id="a", original=text)]))
+    assert "Eric Hansen (inferred):" in out
+    assert "Ann Lee (the club's treasurer):" in out  # a reporting verb: nothing inferred

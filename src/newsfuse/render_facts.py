@@ -174,6 +174,8 @@ def _section_lines(
         who = quote.speaker or "unattributed"
         if quote.role:
             who += f" ({quote.role})"
+        if quote.speaker and not quote.cue:
+            who += " (inferred)"  # no reporting verb: the speaker was read from context
         lines["quotes"].append(f"{who}: {quote_text(quote.text)} {cite(quote.article)}")
     for figure in analysis.figures:
         about = figure.what or figure.unit or ""
