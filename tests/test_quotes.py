@@ -1145,3 +1145,25 @@ def test_a_name_set_off_inside_a_relative_clause_is_not_the_subject() -> None:
 )
 def test_the_speaker_of_a_verb_inside_what_someone_said(sentence: str, speaker: str) -> None:
     assert speakers_of(sentence, nlp=None if load_model() else False)[-1] == speaker
+
+
+def test_read_an_organisation_statement_is_the_organisation() -> None:
+    text = (
+        '"There is the presence of a double population of cells," read an Astana Team '
+        'statement. "Tour organizers have asked us to leave the race."'
+    )
+    assert speakers_of(text) == ["Astana Team", "Astana Team"]
+
+
+def test_a_surname_first_name_is_its_most_named_full_form() -> None:
+    text = (
+        "Chen Guangcheng left the embassy. His nephew Chen Kegui was detained. Chen "
+        "asked for help, and Chen waited.\n\n"
+        '"I am extremely worried my nephew will be mistreated," Chen said.\n\n'
+        '"I trust that they will fulfill their commitments," Chen said. Chen Guangcheng '
+        "spoke from his bed."
+    )
+    assert speakers_of(text, nlp=None if load_model() else False) == [
+        "Chen Guangcheng",
+        "Chen Guangcheng",
+    ]

@@ -318,7 +318,7 @@ def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
         return 1
     if word == "read" and (
         tokens[index][2].endswith(":")
-        or (index + 1 < len(tokens) and _bare(tokens[index + 1][2]) in ("a", "the"))
+        or (index + 1 < len(tokens) and _bare(tokens[index + 1][2]) in ("a", "an", "the"))
     ):
         return 1  # ``...,'' read a statement from the mayor; the statement read: ``...''"
     return 0
@@ -1784,6 +1784,11 @@ _DOCUMENT_NOUNS = (
     "communique|communiqué|declaration|filing|email|e-mail|tweet|editorial"
 )
 _DOCUMENT_HEAD = re.compile(rf"^(?:[\w\-]+\s+){{0,2}}(?P<noun>{_DOCUMENT_NOUNS})\b", re.I)
+_DOCUMENT_OF_NAME = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?!(?:Another|This|That|These|Those|One|His|Her|Its|Their|Our|My|The|"
+    r"A|An|Each|Every|Some)\b)(?P<author>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,4})\s+"
+    r"(?:" + _DOCUMENT_NOUNS + r")$"
+)
 _DOCUMENT_BY = re.compile(
     r"^(?:[\w\-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r")\s+(?:(?:issued|released|published|"
     r"signed|sent)\s+)?(?:by|from)\s+(?P<author>.+)$",
@@ -1801,6 +1806,10 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
     by = _DOCUMENT_BY.match(speaker)
     if by is not None:
         author = by.group("author").strip()
+        return _named_or_described(author, text.find(author, position), names)
+    named = _DOCUMENT_OF_NAME.match(speaker)
+    if named is not None:  # "an Astana Team statement": the team's
+        author = named.group("author")
         return _named_or_described(author, text.find(author, position), names)
     head = _DOCUMENT_HEAD.match(speaker)
     if head is None:

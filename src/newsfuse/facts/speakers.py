@@ -13,6 +13,7 @@ pronouns: "he said" goes to the last person named before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -509,13 +510,18 @@ class NameIndex:
                 fits.append(candidate)
         if len(words) == 1 and all(len(_tokens(c.name)) == 1 for c in fits):
             # "Sir Paul", "said Angela": a first name, when one person in the article has it
-            full = {
+            full = Counter(
                 c.name
                 for c in self.mentions
                 if c.is_person and len(_tokens(c.name)) > 1 and _tokens(c.name)[0] == words[0]
-            }
+            )
             if len(full) == 1:
-                return full.pop()
+                return next(iter(full))
+            if full and fits and len(fits) > sum(full.values()):
+                # "Chen" for "Chen Guangcheng" (surname first), his nephew "Chen Kegui"
+                # named too: the short form said more often than any full name is the
+                # protagonist's, i.e. the full name the article names most
+                return full.most_common(1)[0][0]
         if not fits:
             return mention
         if any(c.likely_person and " " in c.name for c in fits):
