@@ -1167,3 +1167,12 @@ def test_a_surname_first_name_is_its_most_named_full_form() -> None:
         "Chen Guangcheng",
         "Chen Guangcheng",
     ]
+
+
+def test_told_takes_its_recipient_after_and_its_speaker_in_the_apposition_before() -> None:
+    sentence = (
+        "Social Affairs minister, Yves Christallin, told Agence France-Presse that it was "
+        '"abduction, not an adoption".'
+    )
+    (quote,) = quotes_of(sentence)
+    assert (quote.speaker, quote.cue) == ("Yves Christallin", "told Agence France-Presse")

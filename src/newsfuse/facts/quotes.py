@@ -808,7 +808,12 @@ def _before_attribution(
                 subject = _subject_before(text, tokens[:back]) or _relative_clause_subject(
                     text, tokens[:back]
                 )
-        if subject is None and index and tokens[index - 1][2].endswith(","):
+        if (
+            subject is None
+            and index
+            and tokens[index - 1][2].endswith(",")
+            and word not in RECIPIENT_VERBS
+        ):
             # "The plan, said Mayor Ann Lee, is ``...''": the speaker set off after the verb
             aside = next((t for t in tokens[index + size :] if t[2].endswith(",")), tokens[-1])
             inverted = _inverted(text, tokens[index:], size, aside[1] - 1)
@@ -1048,7 +1053,7 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
             len(apposed) == 1
             and apposed[0].start == tokens[opening + 1][0]
             and apposed[0].end == tokens[-1][1] - 1
-            and (apposed[0].likely_person or apposed[0].gender is not None)
+            and (apposed[0].likely_person or apposed[0].gender is not None or apposed[0].is_person)
         ):
             mention = apposed[0]
             return mention.name, mention.start, mention.end, None, False
