@@ -1176,3 +1176,12 @@ def test_told_takes_its_recipient_after_and_its_speaker_in_the_apposition_before
     )
     (quote,) = quotes_of(sentence)
     assert (quote.speaker, quote.cue) == ("Yves Christallin", "told Agence France-Presse")
+
+
+def test_a_second_verb_of_a_relative_clause_and_the_role_after_a_verb() -> None:
+    sentence = (
+        "Among those urging people to vote was Grand Ayatollah Kazem Lankarani, who called "
+        "it a duty and warned that ``the revolution's enemies are waiting to strike.''"
+    )
+    (quote,) = quotes_of(sentence)
+    assert (quote.speaker, quote.role) == ("Kazem Lankarani", "Grand Ayatollah")

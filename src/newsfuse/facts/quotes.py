@@ -554,12 +554,19 @@ _NOT_ROLE_OPENERS = (
 )
 
 
+_ROLE_BREAKS = _CLAUSE_WORDS | frozenset("including like among and but or".split())
+
+
 def _role_from_prefix(prefix: str) -> str | None:
     words = prefix.split()
     while words and (words[-1].lower() in TITLE_WORDS and words[-1].endswith(".")):
         words.pop()  # ranks: "coalition spokesman Col." → "coalition spokesman"
     while words and words[-1].lower().rstrip(".") in ("marine", "lt", "gen", "col"):
         words.pop()
+    clause = [i for i, w in enumerate(words) if w.lower() in _ROLE_BREAKS]
+    if clause:
+        # "Among those urging people to vote was Grand Ayatollah": the role after the verb
+        words = words[clause[-1] + 1 :]
     while words and words[0].lower() in _NOT_ROLE_OPENERS:
         words = words[1:]  # "The Washington Post", "including Harry Reid": no role
     role = " ".join(words).strip(" ,")
@@ -802,8 +809,11 @@ def _before_attribution(
             ):
                 back -= 1
             if back > 1 and _bare(tokens[back - 1][2]) in ("and", "then"):
-                # "Doe approached them and said, ...": the subject of the first verb
-                subject = _clause_subject(text, tokens[: back - 1])
+                # "Doe approached them and said, ...": the subject of the first verb, also
+                # in a relative clause ("Lankarani, who called it ... and warned that")
+                subject = _clause_subject(text, tokens[: back - 1]) or _relative_clause_subject(
+                    text, tokens[: back - 1]
+                )
             else:
                 subject = _subject_before(text, tokens[:back]) or _relative_clause_subject(
                     text, tokens[:back]
