@@ -1732,10 +1732,18 @@ def _resolve(
             )
             if holder is not None:
                 return holder
+            head = speaker.split()[-1].lower()
+            if head in _PERSONAL_ROLES | _RULERS:  # ("the president of X" is someone new)
+                # "the outgoing emir", named "the ruler of Qatar" before: no holder of the
+                # word, so the one the article is about (the last person named as a subject)
+                person = names.last_person_before(position, quoted)
+                if person is not None:
+                    return names.fullest(person.name, person.start)
         return _description_name(text, speaker, position)
     return names.fullest(speaker, position)
 
 
+_RULERS = frozenset("emir ruler monarch sultan shah emperor".split())
 _PARTY_MEMBER = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,2}(?:Republican|Democrat)")
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
