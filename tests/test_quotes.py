@@ -1198,3 +1198,12 @@ def test_a_title_noun_nobody_holds_is_the_person_the_article_is_about() -> None:
         "Hamad bin Khalifa Al Thani",
         "president of the chamber",
     ]
+
+
+def test_a_participle_after_the_quotation_hangs_on_the_sentence_subject() -> None:
+    text = (
+        "Laura Silsby, the group's spokeswoman, insisted they acted in good faith. She "
+        'defended the trip, "I was going to come back here to do the paperwork," asserting '
+        "that the pastor Jean Sanbil allowed them to move the children."
+    )
+    assert speakers_of(text) == ["Laura Silsby"]

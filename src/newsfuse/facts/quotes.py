@@ -604,6 +604,11 @@ def _after_attribution(
         if index == 0:
             if ends_sentence and size == 2 and _bare(tokens[0][2]) == "according":
                 return None  # "... Jack." According to her memoir, ...: a new sentence
+            participle = _bare(tokens[0][2])
+            if participle.endswith("ing") and participle != "according" and not ends_sentence:
+                # "She defended it, “...,” asserting that pastor Jean Sanbil ...": the
+                # participle hangs on the sentence's subject, the name after is no speaker
+                return _opening_subject(text, span, paragraph_start, tokens[0][2])
             return _inverted(text, tokens, size, stop)
         subject_end = tokens[index - 1][1]
         # auxiliaries between subject and verb: "he has said", "she also told"
@@ -652,6 +657,23 @@ def _after_attribution(
             return None  # a new sentence that reports something else: "Another said talks were"
         return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
     return None
+
+
+def _opening_subject(
+    text: str, span: _Span, paragraph_start: int, verb: str
+) -> _Attribution | None:
+    """The subject of the sentence a quotation sits in, for a participle after it."""
+    sentence = _sentence_start(text, span.open_mark, paragraph_start)
+    tokens = _tokens(text, sentence, span.open_mark)
+    if not tokens:
+        return None
+    first = tokens[0][2]
+    if _bare(first) in ("he", "she", "they", "it"):
+        return _Attribution(first, tokens[0][0], tokens[0][1], verb, None, True)
+    subject = _sentence_subject(text, tokens)
+    if subject is None or subject[0] is None:
+        return None
+    return _Attribution(subject[0], subject[1], subject[2], verb, subject[3], subject[4])
 
 
 # lower-case words that carry a sentence on past a closing mark: no subject opens with them
