@@ -1207,3 +1207,19 @@ def test_a_participle_after_the_quotation_hangs_on_the_sentence_subject() -> Non
         "that the pastor Jean Sanbil allowed them to move the children."
     )
     assert speakers_of(text) == ["Laura Silsby"]
+
+
+def test_a_quotation_after_someone_else_is_named_is_not_a_continuation() -> None:
+    text = (
+        '"We had permission to bring the children," said Laura Silsby. Prime Minister '
+        'Jean-Max Bellerive disagreed strongly; "we did not arrest Americans, we arrested '
+        'kidnappers." The talks went on. "It was a setup from the start," said Ann Lee, an '
+        "analyst at General "
+        'Motors Corp. "Nobody believed them."'
+    )
+    assert speakers_of(text, nlp=None if load_model() else False) == [
+        "Laura Silsby",
+        "Jean-Max Bellerive",
+        "Ann Lee",
+        "Ann Lee",
+    ]

@@ -1396,6 +1396,9 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
                 previous >= 0
                 and attributions[previous] is not None
                 and _continues(text, spans[previous], span)
+                and not _someone_else_between(
+                    text, names, spans[previous], span, attributions[previous], all_quoted
+                )
             ):
                 attributions[index] = attributions[previous]
                 continue
@@ -1673,6 +1676,40 @@ def _continues(text: str, first: _Span, second: _Span, tight: bool = False) -> b
     if second.paragraph != first.paragraph:
         return not gap.strip() or boundaries == 0
     return boundaries <= 1
+
+
+def _someone_else_between(
+    text: str,
+    names: NameIndex,
+    first: _Span,
+    second: _Span,
+    attribution: _Attribution | None,
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """Whether a person other than ``first``'s speaker is named between the two quotations.
+
+    "“...,” she claimed. Prime Minister Jean-Max Bellerive disagreed; “...”": the second
+    quotation is Bellerive's, not a continuation of hers.
+    """
+    if attribution is None or attribution.speaker is None or first.close_mark is None:
+        return False
+    # only after the sentence of the first quotation: its own attribution ("said Daniel
+    # Marcus, an analyst at General Motors Corp.") names others in passing
+    sentence_end = re.compile(r"[.!?][\"”'’`]*\s").search(
+        text, max(0, first.close_mark - 3), second.open_mark
+    )
+    if sentence_end is None:
+        return False
+    speaker = attribution.speaker.split()[-1].lower()
+    return any(
+        sentence_end.end() <= m.start < second.open_mark
+        and m.likely_person
+        and not m.not_antecedent
+        and m.name.split()[-1].lower() != speaker
+        and not (attribution.speaker_start is not None and m.start == attribution.speaker_start)
+        and not any(s <= m.start < e for s, e in quoted)
+        for m in names.mentions
+    )
 
 
 def _fragment_before(text: str, first: _Span, second: _Span) -> bool:
