@@ -1213,9 +1213,9 @@ def test_a_quotation_after_someone_else_is_named_is_not_a_continuation() -> None
     text = (
         '"We had permission to bring the children," said Laura Silsby. Prime Minister '
         'Jean-Max Bellerive disagreed strongly; "we did not arrest Americans, we arrested '
-        'kidnappers." The talks went on. "It was a setup from the start," said Ann Lee, an '
-        "analyst at General "
-        'Motors Corp. "Nobody believed them."'
+        'kidnappers."\n\n'
+        '"It was a setup from the start," said Ann Lee, an analyst at General Motors Corp. '
+        '"Nobody believed them."'
     )
     assert speakers_of(text, nlp=None if load_model() else False) == [
         "Laura Silsby",
