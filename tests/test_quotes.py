@@ -221,7 +221,12 @@ def test_no_carry_over_once_someone_else_is_named() -> None:
     # the quotation standing alone goes to the one person the paragraph before is about
     assert speakers_of(text) == ["Tom Alvarez", "Maria Ortiz"]
     two_people = text.replace("lost her whole harvest", "and Ben Cole lost their harvests")
-    assert speakers_of(two_people) == ["Tom Alvarez", None]
+    rules_alone = extract_quotes(prepare_article(Article(id="a", original=two_people)), nlp=False,
+                                 learned=False)  # fmt: skip
+    assert [q.speaker for q in rules_alone] == ["Tom Alvarez", None]
+    # the learned fallback then guesses one of the two, and says it guessed (no cue)
+    *_, guessed = quotes_of(two_people)
+    assert guessed.speaker in ("Maria Ortiz", "Ben Cole") and guessed.cue is None
 
 
 def test_it_said_goes_to_the_organisation_named_as_subject() -> None:
@@ -1223,3 +1228,26 @@ def test_a_quotation_after_someone_else_is_named_is_not_a_continuation() -> None
         "Ann Lee",
         "Ann Lee",
     ]
+
+
+def test_the_learned_fallback_names_whom_the_rules_cannot() -> None:
+    text = (
+        "The game has grown fast online.\n\n"
+        "“A lot of the streams are super-masculine, and people love to see drama.”\n\n"
+        "Alexandra Botez says that last year she was streaming every day."
+    )
+    article = prepare_article(Article(id="a", original=text))
+    (rules_alone,) = extract_quotes(article, nlp=False, learned=False)
+    assert rules_alone.speaker is None
+    (quote,) = extract_quotes(article, nlp=False)
+    assert (quote.speaker, quote.cue) == ("Alexandra Botez", None)
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "Alexandra Botez"
+
+
+def test_the_learned_fallback_model_matches_its_features() -> None:
+    from newsfuse.facts import fallback
+
+    assert fallback.likeliest([]) is None
+    weights, _ = fallback._model()
+    assert len(weights) == len(fallback.FEATURES)

