@@ -1251,3 +1251,26 @@ def test_the_learned_fallback_model_matches_its_features() -> None:
     assert fallback.likeliest([]) is None
     weights, _ = fallback._model()
     assert len(weights) == len(fallback.FEATURES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            '"It was absolutely essential," said the Monroe County sheriff, Richard Roth.',
+            "Richard Roth",
+            "Monroe County sheriff",
+        ),
+        (
+            '"They are in good health," said Iran\'s Foreign Ministry spokesman, Mohammad Ali '
+            "Hosseini.",
+            "Mohammad Ali Hosseini",
+            "Iran's Foreign Ministry spokesman",
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_description_is_the_speaker(
+    sentence: str, speaker: str, role: str
+) -> None:
+    (quote,) = quotes_of(sentence)
+    assert (quote.speaker, quote.role) == (speaker, role)

@@ -417,14 +417,21 @@ def _speaker_phrase(
         if first and not _common_word(text, first[-1].name):
             mentions = first[-1:]
     owners_only = all(re.match(r"['’]s?\s", text[m.end : m.end + 3]) for m in mentions)
-    if owners_only and role:
+    described = bool(words) and words[-1][:1].islower() and _apposed_is_name(text, lead, role)
+    if (owners_only or described) and role:
         # "his sobbing grandmother, Jan Pugh,": the name is in the apposition; so with
         # "Puerto Rico's Housing Secretary, Ana Carmen Alemany": the owner of a role is
         # not its holder
         apposed = text.find(role, lead)
         named = name_runs(text, apposed, apposed + len(role)) if apposed >= 0 else []
         if named and named[0].start == apposed:
-            return named[0].name, named[0].start, named[0].end, head, False
+            return (
+                named[0].name,
+                named[0].start,
+                named[0].end,
+                re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I),
+                False,
+            )
     if mentions and owners_only and words and words[-1][:1].islower():
         # "China's foreign ministry", "Knightscope's vice president": no name given; the
         # speaker is the owner's ministry or officer, described with the owner
@@ -496,6 +503,16 @@ def _speaker_phrase(
         # a bare plural: "doctors at a research organisation said", "local officials told"
         return head, lead, lead + len(head), role, False
     return None, None, None, None, False
+
+
+def _apposed_is_name(text: str, lead: int, role: str | None) -> bool:
+    """Whether the apposition is a name and nothing else: "the Monroe County sheriff,
+    Richard Roth" names the sheriff."""
+    if not role:
+        return False
+    apposed = text.find(role, lead)
+    named = name_runs(text, apposed, apposed + len(role)) if apposed >= 0 else []
+    return len(named) == 1 and named[0].start == apposed and named[0].end == apposed + len(role)
 
 
 _OWNED_ROLE = re.compile(
