@@ -1274,3 +1274,9 @@ def test_a_name_set_off_after_a_description_is_the_speaker(
 ) -> None:
     (quote,) = quotes_of(sentence)
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_the_manager_of_a_bank_is_no_bank() -> None:
+    text = 'NBC News reported the robbery. "It is scary," said the manager of a bank.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "manager of a bank"

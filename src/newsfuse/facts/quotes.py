@@ -2046,7 +2046,9 @@ _COMPANY_BEFORE = rf"\b(?:{'|'.join(sorted(_COMPANY_NOUNS))})\s+\Z"
 
 
 def _company(text: str, description: str, position: int, names: NameIndex) -> str | None:
-    head = description.split()[-1].lower() if description.split() else ""
+    # the noun before any complement: "the manager of a bank" is no bank
+    words = re.split(r"\s+(?:of|for|at|from|in|with|that|who)\s+", description)[0].split()
+    head = words[-1].lower() if words else ""
     if head not in _COMPANY_NOUNS:
         return None
     found: str | None = None
