@@ -1280,3 +1280,12 @@ def test_the_manager_of_a_bank_is_no_bank() -> None:
     text = 'NBC News reported the robbery. "It is scary," said the manager of a bank.'
     (quote,) = quotes_of(text)
     assert quote.speaker == "manager of a bank"
+
+
+def test_a_name_before_an_age_and_a_long_apposition_is_the_subject() -> None:
+    sentence = (
+        "Matt Helmenstine, 30, a California high school teacher carrying a Tibetan flag "
+        'told Reuters: "I think it is cowardly and sad."'
+    )
+    (quote,) = quotes_of(sentence)
+    assert (quote.speaker, quote.cue) == ("Matt Helmenstine", "told Reuters")

@@ -1072,11 +1072,15 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
             and opening[0].start == tokens[clause][0]
             and opening[0].is_person
             and " " in opening[0].name
-            and re.match(r",\s+(?:a|an|the)?\s*[a-z]", text[opening[0].end : opening[0].end + 8])
+            # ", an epidemiologist", ", 30, a California teacher": an apposition opens
+            and _APPOSITION_OPENS.match(text, opening[0].end, opening[0].end + 16)
         ):
             mention = opening[0]
             return mention.name, mention.start, mention.end, None, False
     return subject if subject[0] is not None else None
+
+
+_APPOSITION_OPENS = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+|[a-z])")
 
 
 def _is_person_at(text: str, subject: _Subject) -> bool:
