@@ -1289,3 +1289,16 @@ def test_a_name_before_an_age_and_a_long_apposition_is_the_subject() -> None:
     )
     (quote,) = quotes_of(sentence)
     assert (quote.speaker, quote.cue) == ("Matt Helmenstine", "told Reuters")
+
+
+def test_only_verbs_of_saying_take_their_subject_after_them() -> None:
+    sentence = (
+        "Earlier this week, Prime Minister Jean-Max Bellerive, described the reconstruction "
+        'process as being a "colossal work of reconstruction."'
+    )
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker != "reconstruction process as"
+    (rules_alone,) = extract_quotes(
+        prepare_article(Article(id="a", original=sentence)), nlp=False, learned=False
+    )
+    assert rules_alone.speaker is None  # no subject read after "described"

@@ -858,12 +858,7 @@ def _before_attribution(
                 subject = _subject_before(text, tokens[:back]) or _relative_clause_subject(
                     text, tokens[:back]
                 )
-        if (
-            subject is None
-            and index
-            and tokens[index - 1][2].endswith(",")
-            and word not in RECIPIENT_VERBS
-        ):
+        if subject is None and index and tokens[index - 1][2].endswith(",") and word in _INVERTIBLE:
             # "The plan, said Mayor Ann Lee, is ``...''": the speaker set off after the verb
             aside = next((t for t in tokens[index + size :] if t[2].endswith(",")), tokens[-1])
             inverted = _inverted(text, tokens[index:], size, aside[1] - 1)
@@ -1017,6 +1012,12 @@ def _without_dash_aside(
 
 
 _SAID = frozenset("said says told wrote".split())
+# verbs that put their subject after them ("The plan, said Mayor Ann Lee, is"); "described
+# the process as" and "told AFP" never do
+_INVERTIBLE = frozenset(
+    "said says added adds wrote writes asked asks explained continued noted recalled insisted "
+    "argued".split()
+)
 
 
 def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
