@@ -1302,3 +1302,12 @@ def test_only_verbs_of_saying_take_their_subject_after_them() -> None:
         prepare_article(Article(id="a", original=sentence)), nlp=False, learned=False
     )
     assert rules_alone.speaker is None  # no subject read after "described"
+
+
+def test_a_source_close_to_someone_is_not_that_someone() -> None:
+    text = (
+        "Gerry McCann spoke on Monday. A source close to the McCanns said: “Kate and Gerry "
+        "have been told police will search.”"
+    )
+    *_, quote = quotes_of(text)
+    assert quote.speaker == "A source close to the McCanns"

@@ -397,14 +397,17 @@ def _speaker_phrase(
         mentions = []
     titled = [m for m in mentions if m.is_person and m.role]
     words = head.split()
-    cut = re.search(r"\s(?:of|at|from|for|with|in|on)\s", head)
+    cut = re.search(r"\s(?:of|at|from|for|with|in|on|close\s+to)\s", head)
     if titled:
         # "Det. Charles Geiger of the LAPD", "Court of Queen's Bench Justice Kristine Eidsvik"
         mentions = titled[-1:]
     elif (
         cut
         and words[0].lower() in _DESCRIPTION_OPENERS
-        and all(m.start >= lead + cut.start() and not m.likely_person for m in mentions)
+        and all(
+            m.start >= lead + cut.start() and (not m.likely_person or "close" in cut.group())
+            for m in mentions
+        )
     ):
         # "an official of the U.S. Agency for International Development": no name given
         description = head if words[0].lower() != "the" else " ".join(words[1:])
