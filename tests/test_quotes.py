@@ -1311,3 +1311,28 @@ def test_a_source_close_to_someone_is_not_that_someone() -> None:
     )
     *_, quote = quotes_of(text)
     assert quote.speaker == "A source close to the McCanns"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Lt. Col. Mark Ballesteros, a Pentagon spokesman says "DoD policy has always been '
+            'the humane treatment of detainees."',
+            "Mark Ballesteros",
+        ),
+        (
+            "Dr Dagfinn Aune, lead author of the research from the School of Public Health at "
+            'Imperial explained: "We wanted to know how much fruit you need."',
+            "Dagfinn Aune",
+        ),
+        (
+            "NASA is turning the craft, but Dr. Mary Chiu, ACE's program manager, said ``we are "
+            "crossing our fingers for the 17th.''",
+            "Mary Chiu",
+        ),
+    ],
+)
+def test_a_titled_name_before_its_apposition_is_the_subject(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker

@@ -1071,9 +1071,13 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
         # apposition left open; the person named first is the subject
         clause = _after_conjunction(tokens)
         opening = name_runs(text, tokens[clause][0], tokens[-1][1]) if clause < len(tokens) else []
+        titles = text[tokens[clause][0] : opening[0].start].split() if opening else []
         if (
             opening
-            and opening[0].start == tokens[clause][0]
+            # "Lt. Col. Mark Ballesteros, a Pentagon spokesman says": titles may come first
+            and all(
+                t.lower() in TITLE_WORDS or t.lower().rstrip(".") in TITLE_WORDS for t in titles
+            )
             and opening[0].is_person
             and " " in opening[0].name
             # ", an epidemiologist", ", 30, a California teacher": an apposition opens
@@ -1120,7 +1124,12 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
         if not token.endswith(","):
             continue
         opener = tokens[index + 1][2].lstrip("(")
-        if not (opener[:1].islower() or opener[:1].isdigit()):
+        owned_role = (  # "Dr. Mary Chiu, ACE's program manager, said"
+            re.fullmatch(r"[A-Z][\w.\-]*['’]s?", opener) is not None
+            and index + 2 < len(tokens)
+            and tokens[index + 2][2][:1].islower()
+        )
+        if not (opener[:1].islower() or opener[:1].isdigit() or owned_role):
             continue  # "In Washington, Smith, a lawyer,": "Washington" is no subject
         bare_end = token_end - 1
         head = [*tokens[:index], (token_start, bare_end, token[:-1])]
