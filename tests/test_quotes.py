@@ -1336,3 +1336,20 @@ def test_a_source_close_to_someone_is_not_that_someone() -> None:
 def test_a_titled_name_before_its_apposition_is_the_subject(sentence: str, speaker: str) -> None:
     (quote,) = quotes_of(sentence)
     assert quote.speaker == speaker
+
+
+def test_a_named_organisation_after_the_is_no_role_to_look_up() -> None:
+    text = (
+        '"The torch has been attacked," said Jacques Rogge, the president of the International '
+        "Olympic Committee, to the Wall Street Journal. The Beijing Organizing Committee said in "
+        'a statement on Monday: "We strongly condemn the actions of the few activists."'
+    )
+    assert speakers_of(text) == ["Jacques Rogge", "Beijing Organizing Committee"]
+
+
+def test_a_participle_after_the_quotation_finds_the_apposed_name() -> None:
+    sentence = (
+        "The Haitian national police chief, Mario Andresol, remarked that blackouts resulted in "
+        '"bandits taking advantage to harass women under the tents," adding that inmates escaped.'
+    )
+    assert speakers_of(sentence) == ["Mario Andresol"]

@@ -691,7 +691,17 @@ def _opening_subject(
     first = tokens[0][2]
     if _bare(first) in ("he", "she", "they", "it"):
         return _Attribution(first, tokens[0][0], tokens[0][1], verb, None, True)
-    subject = _sentence_subject(text, tokens)
+    # "The Haitian police chief, Mario Andresol, remarked that ...": the apposed name
+    verb_at = next(
+        (
+            i
+            for i in range(2, len(tokens))
+            if tokens[i][2][:1].islower() and tokens[i - 1][2].endswith(",")
+        ),
+        None,
+    )
+    apposed = _apposed_subject(text, tokens[:verb_at]) if verb_at is not None else None
+    subject = apposed or _sentence_subject(text, tokens)
     if subject is None or subject[0] is None:
         return None
     return _Attribution(subject[0], subject[1], subject[2], verb, subject[3], subject[4])
@@ -1837,7 +1847,8 @@ def _resolve(
             member = names.last_person_before(position, quoted)
             if member is not None:
                 return names.fullest(member.name, member.start)
-        if definite:
+        if definite and not speaker.split()[-1][:1].isupper():
+            # ("The Beijing Organizing Committee" is a name, not a role to look up)
             holder = _role_holder(speaker, position, holders) or _company(
                 text, speaker, position, names
             )
