@@ -515,8 +515,9 @@ class NameIndex:
                 for c in self.mentions
                 if c.is_person and len(_tokens(c.name)) > 1 and _tokens(c.name)[0] == words[0]
             )
-            if len(full) == 1:
-                return next(iter(full))
+            if len({name.lower() for name in full}) == 1:
+                # one person, maybe spelt two ways ("Ban Ki-moon", "Ban Ki-Moon")
+                return full.most_common(1)[0][0]
             if full and fits and len(fits) > sum(full.values()):
                 # "Chen" for "Chen Guangcheng" (surname first), his nephew "Chen Kegui"
                 # named too: the short form said more often than any full name is the
