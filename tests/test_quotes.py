@@ -1365,3 +1365,11 @@ def test_a_surname_first_name_spelt_two_ways_is_one_person() -> None:
         "Ban Ki-moon",
         "Ban Ki-Moon",
     )
+
+
+def test_was_calling_is_progressive_not_passive() -> None:
+    sentence = (
+        "Later, the National Weather Service was calling Georges ``the hurricane that just "
+        "will not die.''"
+    )
+    assert speakers_of(sentence) == ["National Weather Service"]

@@ -826,7 +826,11 @@ def _before_attribution(
                 return _Attribution(noun, noun_start, noun_start + len(noun), cue, None)
         if previous in _NOUN_MARKERS:
             continue  # "in the states of Sao Paulo": a noun
-        if previous in _PASSIVE and not tokens[index - 1][2].endswith(","):
+        if (
+            previous in _PASSIVE
+            and not tokens[index - 1][2].endswith(",")
+            and not word.endswith("ing")  # "was calling": progressive, not passive
+        ):
             # ("They are, said Lee, ...": a comma parts the verb from the one before it)
             following = _bare(tokens[index + 1][2]) if index + 1 < len(tokens) else ""
             cue = f"{word} as" if following == "as" else word  # "is being described as"
