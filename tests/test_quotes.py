@@ -1373,3 +1373,11 @@ def test_was_calling_is_progressive_not_passive() -> None:
         "will not die.''"
     )
     assert speakers_of(sentence) == ["National Weather Service"]
+
+
+def test_a_campus_after_a_university_is_no_apposed_speaker() -> None:
+    sentence = (
+        "Ermias Kebreab, a professor of animal science at the University of California, "
+        'Davis, commented by email that "I think it has a real potential to reduce methane."'
+    )
+    assert speakers_of(sentence) == ["Ermias Kebreab"]

@@ -1129,7 +1129,13 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
             len(apposed) == 1
             and apposed[0].start == tokens[opening + 1][0]
             and apposed[0].end == tokens[-1][1] - 1
-            and (apposed[0].likely_person or apposed[0].gender is not None or apposed[0].is_person)
+            and (
+                apposed[0].likely_person
+                or apposed[0].gender is not None
+                # "Social Affairs minister, Yves Christallin,"; but in "the University of
+                # California, Davis," the name after a proper noun goes on naming a place
+                or (apposed[0].is_person and tokens[opening][2][:1].islower())
+            )
         ):
             mention = apposed[0]
             return mention.name, mention.start, mention.end, None, False
