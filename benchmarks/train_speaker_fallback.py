@@ -35,8 +35,8 @@ from newsfuse.facts.speakers import build_name_index, load_model
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "facts_gold"
 OUTPUT = ROOT / "src" / "newsfuse" / "data" / "speaker_fallback.json"
-DEVELOPMENT = [f"heldout_blind{n}" for n in (2, 3, 4, 5, 6, 7, 10)]
-UNSEEN = [f"heldout_blind{n}" for n in (8, 9, 11, 12, 13)]
+DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 16)]
+UNSEEN = [f"heldout_blind{n}" for n in (16, 17)]
 
 
 @dataclass(frozen=True, slots=True)
