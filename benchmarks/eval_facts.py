@@ -23,15 +23,14 @@ Gold sets, each scored separately:
 
 More sets in benchmarks/facts_gold/, named on the command line, each annotated blind (the
 annotator saw neither the extractor nor its output) and then, in turn, used to develop the
-rules, so only the newest one is an honest figure (speaker accuracy when first scored ->
-after it was used): heldout_blind2 (0.583 -> 0.833), heldout_blind3 (0.804, kept blind for
-two rounds, then 0.893), heldout_blind4 (0.837 -> 0.984), heldout_blind5 (0.765 -> 0.868),
-heldout_blind6 (0.768 -> 0.890), heldout_blind7 (0.756 -> 0.919, used in the third session of
-2026-11-24). heldout_blind8 to heldout_blind11 (9 documents each, 291 quotations) were
-annotated in that session and are the unseen pool: only their totals were read, never their
-errors (speaker accuracy 0.809 pooled before that session's rules, 0.830 after). Annotate a
-fresh set before reading their errors; benchmarks/facts_agreement.py measures how far two
-annotators agree on the same documents (the ceiling of speaker accuracy).
+rules, so only sets not yet used are honest figures (speaker accuracy when first scored ->
+after use): heldout_blind2 (0.583 -> 0.833), blind3 (0.804 -> 0.964), blind4 (0.837 ->
+0.992), blind5 (0.765 -> 0.926), blind6 (0.768 -> 0.902), blind7 (0.756 -> 0.942). On
+2026-11-24 (third session) blind8-15 were annotated and used in two rounds, each judged on
+sets nobody had read: blind14+15 (115 quotations) went 0.748 -> 0.826 with the first round
+and the learned fallback; blind16+17 (115 quotations, scored once at the end) went 0.800 ->
+0.870. Annotate fresh sets before the next round; benchmarks/facts_agreement.py compares two
+annotations of the same documents (second annotations in facts_gold/second/).
 
 Systems, in the same run: newsfuse (rules + spaCy NER, with the learned speaker fallback of
 ``newsfuse.facts.fallback`` for quotations the rules leave unattributed), the same without
