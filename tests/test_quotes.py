@@ -1381,3 +1381,14 @@ def test_a_campus_after_a_university_is_no_apposed_speaker() -> None:
         'Davis, commented by email that "I think it has a real potential to reduce methane."'
     )
     assert speakers_of(sentence) == ["Ermias Kebreab"]
+
+
+def test_a_leading_time_phrase_is_no_subject_and_a_photo_credit_no_speaker() -> None:
+    text = (
+        "Acord-Whiting accused Susan Olsen of lying. A day later, Olsen responded on her "
+        'Facebook page, writing, "This is the little piece of human waste who blocked me."'
+    )
+    assert speakers_of(text, nlp=None if load_model() else False) == ["Susan Olsen"]
+    article = prepare_article(Article(id="a", original="Jo Lee/Getty Images Jo Lee spoke."))
+    index = build_name_index(article.original, [(0, len(article.original))])
+    assert all(m.not_antecedent for m in index.mentions if "/" in m.name)

@@ -1279,6 +1279,9 @@ def _after_dateline(text: str, tokens: list[tuple[int, int, str]]) -> int:
     return 0
 
 
+_TIME_AFTER = frozenset("later earlier ago afterwards after before".split())
+
+
 def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
     """The subject a participle hangs on: the phrase opening the sentence.
 
@@ -1295,8 +1298,8 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
         first in _PREPOSITIONS
         or first in _LEADING_ADVERBS
         or first.endswith("ly")
-        # "Early Wednesday, Cathay had ..."
-        or (comma - position <= 3 and opening & _CALENDAR_WORDS)
+        # "Early Wednesday, Cathay had ...", "A day later, Olsen responded"
+        or (comma - position <= 3 and opening & (_CALENDAR_WORDS | _TIME_AFTER))
     ):
         while position < len(tokens) and not tokens[position][2].endswith(","):
             position += 1

@@ -751,7 +751,11 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
     lowered = set(re.findall(r"\b[a-z]+\b", text))
     mentions = [
         replace(m, not_antecedent=True)
-        if m.name in places or _ROLE_OWNER.match(text, m.end) or _furniture(m.name, lowered)
+        if m.name in places
+        or _ROLE_OWNER.match(text, m.end)
+        or _furniture(m.name, lowered)
+        or "/" in m.name  # a photo credit, "Michael Tullberg/Getty Images": nobody speaks
+        or text[m.end : m.end + 1] == "/"
         else m
         for m in mentions
     ]
