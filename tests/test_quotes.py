@@ -1392,3 +1392,12 @@ def test_a_leading_time_phrase_is_no_subject_and_a_photo_credit_no_speaker() -> 
     article = prepare_article(Article(id="a", original="Jo Lee/Getty Images Jo Lee spoke."))
     index = build_name_index(article.original, [(0, len(article.original))])
     assert all(m.not_antecedent for m in index.mentions if "/" in m.name)
+
+
+def test_the_spokesperson_is_the_one_introduced_last_not_an_earlier_holder() -> None:
+    text = (
+        "Reporters Without Borders spokesman Robert Ménard was arrested. A spokesperson for "
+        "the International Olympic Committee said the IOC is concerned. The spokesperson said "
+        '"The International Olympic Committee has expressed its serious concern."'
+    )
+    assert speakers_of(text) == ["spokesperson for the International Olympic Committee"]

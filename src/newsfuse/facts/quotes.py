@@ -1862,12 +1862,19 @@ def _resolve(
                 return names.fullest(member.name, member.start)
         if definite and not speaker.split()[-1][:1].isupper():
             # ("The Beijing Organizing Committee" is a name, not a role to look up)
-            holder = _role_holder(speaker, position, holders) or _company(
+            holder = _role_holder(speaker, position, holders, text) or _company(
                 text, speaker, position, names
             )
             if holder is not None:
                 return holder
             head = speaker.split()[-1].lower()
+            introduced = (
+                _introduced_indefinitely(text, head, max(0, position - 1500), position)
+                if len(speaker.split()) == 1  # ("the senior Ruritanian official": another)
+                else None
+            )
+            if introduced is not None:
+                return introduced  # "A spokesperson for the IOC said ... The spokesperson"
             if head in _PERSONAL_ROLES | _RULERS:  # ("the president of X" is someone new)
                 # "the outgoing emir", named "the ruler of Qatar" before: no holder of the
                 # word, so the one the article is about (the last person named as a subject)
@@ -1879,6 +1886,19 @@ def _resolve(
 
 
 _RULERS = frozenset("emir ruler monarch sultan shah emperor".split())
+
+
+def _introduced_indefinitely(text: str, head: str, start: int, end: int) -> str | None:
+    """The description "a/an ... <head> [for the Named Body]" that introduces someone new
+    between ``start`` and ``end`` (the last one), without its article; None if none."""
+    pattern = (
+        rf"\b[Aa]n?\s+((?:[\w\-]+\s+){{0,3}}{re.escape(head)}\b"
+        r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*)?)"
+    )
+    found = list(re.finditer(pattern, text[start:end]))
+    return found[-1].group(1) if found else None
+
+
 _PARTY_MEMBER = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,2}(?:Republican|Democrat)")
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
@@ -2170,7 +2190,9 @@ def _is_definite(text: str, position: int) -> bool:
     return bool(re.search(r"\b(?:the|The)\s+$", text[max(0, position - 5) : position]))
 
 
-def _role_holder(description: str, position: int, holders: list[_RoleHolder]) -> str | None:
+def _role_holder(
+    description: str, position: int, holders: list[_RoleHolder], text: str | None = None
+) -> str | None:
     """The person a definite description names: "the pontiff" → "John Paul II".
 
     The head noun is the last word before any prepositional phrase ("Polish-born pope",
@@ -2186,6 +2208,9 @@ def _role_holder(description: str, position: int, holders: list[_RoleHolder]) ->
     if not fitting:
         return None
     before = [h for h in fitting if h[0] < position]
+    since = before[-1][0] if before else max(0, position - 1500)
+    if text is not None and _introduced_indefinitely(text, head, since, position) is not None:
+        return None  # "A spokesperson for the IOC said ... The spokesperson said": that one
     if before:
         return before[-1][1]
     return fitting[0][1]
