@@ -1401,3 +1401,11 @@ def test_the_spokesperson_is_the_one_introduced_last_not_an_earlier_holder() -> 
         '"The International Olympic Committee has expressed its serious concern."'
     )
     assert speakers_of(text) == ["spokesperson for the International Olympic Committee"]
+
+
+def test_a_person_noun_before_who_heads_the_relative_clause() -> None:
+    sentence = (
+        "The newspaper quoted one senior U.S. official who said the contents were "
+        '"consistent with our knowledge" of the events.'
+    )
+    assert speakers_of(sentence) == ["one senior U.S. official"]

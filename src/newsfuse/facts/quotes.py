@@ -904,10 +904,19 @@ def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _
             head = [*tokens[: index - 1], (start, end - 1, before[:-1])]
             subject = _subject_before(text, head)
             return subject if subject is not None and not subject[4] else None
-        if _bare(token) == "who" and tokens[index - 1][2][:1].isupper():
+        before = _bare(tokens[index - 1][2])
+        if _bare(token) == "who" and (
+            tokens[index - 1][2][:1].isupper()
+            # "quoted one senior U.S. official who said": a person noun, no comma
+            or before in _PERSON_NOUNS
+            or before in _PLURAL_PERSON_NOUNS
+        ):
             # "including Harry Reid who said": no comma, but a name right before "who"
             head = tokens[:index]
-            subject = _subject_before(text, head)
+            verbs = [i for i, t in enumerate(head) if _bare(t[2]) in REPORTING_VERBS | _QUOTED]
+            if verbs:
+                head = head[verbs[-1] + 1 :]  # "The paper quoted one official who": its object
+            subject = _subject_before(text, head) if head else None
             return subject if subject is not None and not subject[4] else None
     return None
 
