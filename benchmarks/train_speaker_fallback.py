@@ -35,8 +35,8 @@ from newsfuse.facts.speakers import build_name_index, load_model
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "facts_gold"
 OUTPUT = ROOT / "src" / "newsfuse" / "data" / "speaker_fallback.json"
-DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 16)]
-UNSEEN = [f"heldout_blind{n}" for n in (16, 17)]
+DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 18)]
+UNSEEN = [f"heldout_blind{n}" for n in (18, 19)]
 
 
 @dataclass(frozen=True, slots=True)
