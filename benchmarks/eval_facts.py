@@ -92,6 +92,17 @@ class Item:
     speaker_alternatives: tuple[str, ...] = ()
 
 
+def gold_quote(record: dict[str, Any]) -> Item:
+    """A gold quotation as an ``Item`` (with the annotator's alternative speakers)."""
+    return Item(
+        record["text"],
+        record.get("speaker"),
+        start=record["start"],
+        end=record["end"],
+        speaker_alternatives=tuple(record.get("speaker_alternatives") or ()),
+    )
+
+
 def shared_characters(a: Item, b: Item) -> int:
     if a.start is None or a.end is None or b.start is None or b.end is None:
         return 0
@@ -340,16 +351,7 @@ def main() -> int:
         ):
             quote_score, figure_score = Score(), Score()
             for doc in docs:
-                gold_quotes = [
-                    Item(
-                        q["text"],
-                        q["speaker"],
-                        start=q["start"],
-                        end=q["end"],
-                        speaker_alternatives=tuple(q.get("speaker_alternatives", ())),
-                    )
-                    for q in doc.quotes
-                ]
+                gold_quotes = [gold_quote(q) for q in doc.quotes]
                 gold_figures = [
                     Item(
                         f["text"],

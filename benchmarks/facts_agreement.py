@@ -18,26 +18,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from eval_facts import DEV, Item, Score, same_speaker, score
-
-
-def _items(record: dict[str, object]) -> list[Item]:
-    quotes = record["quotes"]
-    assert isinstance(quotes, list)
-    return [
-        Item(
-            q["text"],
-            q.get("speaker"),
-            start=q["start"],
-            end=q["end"],
-            speaker_alternatives=tuple(q.get("speaker_alternatives") or ()),
-        )
-        for q in quotes
-    ]
+from eval_facts import DEV, Item, Score, gold_quote, same_speaker, score
 
 
-def _records(path: Path) -> dict[tuple[str, str, int], dict[str, object]]:
+def _items(record: dict[str, Any]) -> list[Item]:
+    return [gold_quote(q) for q in record["quotes"]]
+
+
+def _records(path: Path) -> dict[tuple[str, str, int], dict[str, Any]]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     return {(r["source"], r["cluster"], r["doc_index"]): r for r in records}
 

@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from eval_facts import Item, article_of, load_gold, overlaps, same_speaker, shared_characters
+from eval_facts import (
+    Item,
+    article_of,
+    gold_quote,
+    load_gold,
+    overlaps,
+    same_speaker,
+    shared_characters,
+)
 from sklearn.linear_model import LogisticRegression
 
 from newsfuse.facts import extract_quotes, fallback
@@ -95,16 +103,7 @@ def examples(set_names: Sequence[str]) -> list[Example]:
             paragraphs = _paragraphs(article)
             names = build_name_index(text, paragraphs, nlp(text) if nlp else None)
             quoted = _exclusions(_find_spans(text, paragraphs))
-            gold = [
-                Item(
-                    g["text"],
-                    g.get("speaker"),
-                    start=g["start"],
-                    end=g["end"],
-                    speaker_alternatives=tuple(g.get("speaker_alternatives") or ()),
-                )
-                for g in doc.quotes
-            ]
+            gold = [gold_quote(g) for g in doc.quotes]
             predicted = [Item(q.text, q.speaker, start=q.start, end=q.end) for q in quotes]
             previous: list[str | None] = []
             last: str | None = None
