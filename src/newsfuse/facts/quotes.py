@@ -121,7 +121,6 @@ _ABBREVIATION_END = re.compile(
     r"Corp|Co|Ltd|No|Mt|Ft|U\.S|U\.N|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Prof|vs))\.$"
     r"|\b[A-Z]!$"  # "E! News": a name, not a sentence's end
 )
-CAPITALS_ONLY = False
 _TOKEN = re.compile(r"[^\s—–]+")
 
 

@@ -515,13 +515,13 @@ class NameIndex:
                 for c in self.mentions
                 if c.is_person and len(_tokens(c.name)) > 1 and _tokens(c.name)[0] == words[0]
             )
-            if len({name.lower() for name in full}) == 1:
-                # one person, maybe spelt two ways ("Ban Ki-moon", "Ban Ki-Moon")
-                return full.most_common(1)[0][0]
-            if full and fits and len(fits) > sum(full.values()):
-                # "Chen" for "Chen Guangcheng" (surname first), his nephew "Chen Kegui"
-                # named too: the short form said more often than any full name is the
-                # protagonist's, i.e. the full name the article names most
+            if len({name.lower() for name in full}) == 1 or (
+                full and len(fits) > sum(full.values())
+            ):
+                # one person, maybe spelt two ways ("Ban Ki-moon", "Ban Ki-Moon"); or
+                # "Chen" for "Chen Guangcheng" (surname first) with his nephew "Chen Kegui"
+                # named too: a short form said more often than all the full names is the
+                # protagonist's, the full name the article names most
                 return full.most_common(1)[0][0]
         if not fits:
             return mention
