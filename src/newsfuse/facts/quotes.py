@@ -1870,7 +1870,7 @@ def _resolve(
                 return names.fullest(member.name, member.start)
         if definite and not speaker.split()[-1][:1].isupper():
             # ("The Beijing Organizing Committee" is a name, not a role to look up)
-            holder = _role_holder(speaker, position, holders, text) or _company(
+            holder = _role_holder(text, speaker, position, holders) or _company(
                 text, speaker, position, names
             )
             if holder is not None:
@@ -2199,7 +2199,7 @@ def _is_definite(text: str, position: int) -> bool:
 
 
 def _role_holder(
-    description: str, position: int, holders: list[_RoleHolder], text: str | None = None
+    text: str, description: str, position: int, holders: list[_RoleHolder]
 ) -> str | None:
     """The person a definite description names: "the pontiff" → "John Paul II".
 
@@ -2217,7 +2217,7 @@ def _role_holder(
         return None
     before = [h for h in fitting if h[0] < position]
     since = before[-1][0] if before else max(0, position - 1500)
-    if text is not None and _introduced_indefinitely(text, head, since, position) is not None:
+    if _introduced_indefinitely(text, head, since, position) is not None:
         return None  # "A spokesperson for the IOC said ... The spokesperson said": that one
     if before:
         return before[-1][1]
