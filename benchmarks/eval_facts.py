@@ -26,11 +26,12 @@ annotator saw neither the extractor nor its output) and then, in turn, used to d
 rules, so only sets not yet used are honest figures (speaker accuracy when first scored ->
 after use): heldout_blind2 (0.583 -> 0.833), blind3 (0.804 -> 0.964), blind4 (0.837 ->
 0.992), blind5 (0.765 -> 0.926), blind6 (0.768 -> 0.902), blind7 (0.756 -> 0.942). On
-2026-11-24 (third session) blind8-15 were annotated and used in two rounds, each judged on
+2026-11-24 (third session) blind8-17 were annotated and used in three rounds, each judged on
 sets nobody had read: blind14+15 (115 quotations) went 0.748 -> 0.826 with the first round
-and the learned fallback; blind16+17 (115 quotations, scored once at the end) went 0.800 ->
-0.870. Annotate fresh sets before the next round; benchmarks/facts_agreement.py compares two
-annotations of the same documents (second annotations in facts_gold/second/).
+and the learned fallback; blind16+17 (115 quotations) went 0.800 -> 0.870 with the second;
+blind18+19 (93 matched quotations, scored once at the end, never read) went 0.817 -> 0.849
+with the third. Annotate fresh sets before the next round. benchmarks/facts_agreement.py
+compares two annotations of the same documents (second annotations in facts_gold/second/).
 
 Systems, in the same run: newsfuse (rules + spaCy NER, with the learned speaker fallback of
 ``newsfuse.facts.fallback`` for quotations the rules leave unattributed), the same without
