@@ -465,8 +465,13 @@ def strip_title(name: str) -> tuple[str, str | None]:
     return mention.name, mention.role
 
 
-def _tokens(name: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\w.\-’']+", name) if w.lower() not in NAME_SUFFIXES]
+@lru_cache(maxsize=65_536)
+def _tokens(name: str) -> tuple[str, ...]:
+    # cached: ``fullest`` compares a mention with every name of the article, for every
+    # quotation and candidate speaker (most of the facts' time before the cache)
+    return tuple(
+        w.lower() for w in re.findall(r"[\w.\-’']+", name) if w.lower() not in NAME_SUFFIXES
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -744,9 +749,7 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
         for m in mentions
     ]
     places = frozenset(
-        p
-        for p in _place_names(text, doc)
-        if _tokens(p)[-1:] != [] and _tokens(p)[-1] not in speakers
+        p for p in _place_names(text, doc) if _tokens(p) and _tokens(p)[-1] not in speakers
     )
     lowered = set(re.findall(r"\b[a-z]+\b", text))
     mentions = [
