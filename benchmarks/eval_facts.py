@@ -198,45 +198,58 @@ class Score:
         return p, r, f
 
 
-def score(score_: Score, predicted: list[Item], gold: list[Item], figures: bool) -> None:
-    score_.gold += len(gold)
-    score_.predicted += len(predicted)
+def match_pairs(
+    predicted: list[Item], gold: list[Item], figures: bool = False
+) -> list[tuple[int, int]]:
+    """The protocol's matches, as (predicted index, gold index) in the order taken.
+
+    First the pairs at the same place in the article (the gold item with the most
+    characters in common), then the word rule alone for the rest.
+    """
 
     def acceptable(item: Item, truth: Item) -> bool:
         return overlaps(item.text, truth.text) and (
             not figures or same_value(item.value, truth.value)
         )
 
-    def take(item: Item, index: int) -> None:
-        free.remove(index)
+    free = list(range(len(gold)))
+    pairs: list[tuple[int, int]] = []
+    unmatched: list[int] = []
+    for i, item in enumerate(predicted):
+        placed = [
+            (shared_characters(item, gold[j]), j)
+            for j in free
+            if shared_characters(item, gold[j]) > 0 and acceptable(item, gold[j])
+        ]
+        if placed:
+            j = max(placed)[1]
+            free.remove(j)
+            pairs.append((i, j))
+        else:
+            unmatched.append(i)
+    for i in unmatched:
+        j = next((j for j in free if acceptable(predicted[i], gold[j])), None)
+        if j is not None:
+            free.remove(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def score(score_: Score, predicted: list[Item], gold: list[Item], figures: bool) -> None:
+    score_.gold += len(gold)
+    score_.predicted += len(predicted)
+    for i, j in match_pairs(predicted, gold, figures):
+        item, truth = predicted[i], gold[j]
         score_.matched += 1
-        truth = gold[index]
-        if not figures and any(
+        if figures:
+            continue
+        if any(
             same_speaker(item.speaker, name)
             for name in (truth.speaker, *truth.speaker_alternatives)
         ):
             score_.speakers_right += 1
-        elif not figures:
-            score_.speaker_errors.append((item, truth))
-
-    free = list(range(len(gold)))
-    unmatched: list[Item] = []
-    # first the pairs at the same place in the article, then the protocol's word rule
-    for item in predicted:
-        placed = [
-            (shared_characters(item, gold[index]), index)
-            for index in free
-            if shared_characters(item, gold[index]) > 0 and acceptable(item, gold[index])
-        ]
-        if placed:
-            take(item, max(placed)[1])
         else:
-            unmatched.append(item)
-    for item in unmatched:
-        for index in free:
-            if acceptable(item, gold[index]):
-                take(item, index)
-                break
+            score_.speaker_errors.append((item, truth))
 
 
 def article_of(doc: GoldDoc) -> Article:

@@ -30,9 +30,8 @@ from eval_facts import (
     article_of,
     gold_quote,
     load_gold,
-    overlaps,
+    match_pairs,
     same_speaker,
-    shared_characters,
 )
 from sklearn.linear_model import LogisticRegression
 
@@ -63,31 +62,6 @@ def _right(name: str | None, truth: Item) -> bool:
     return any(same_speaker(name, t) for t in (truth.speaker, *truth.speaker_alternatives))
 
 
-def _pairs(predicted: list[Item], gold: list[Item]) -> list[tuple[int, int]]:
-    """Matched (predicted, gold) indexes, as ``eval_facts.score`` matches them."""
-    free = list(range(len(gold)))
-    pairs: list[tuple[int, int]] = []
-    unplaced: list[int] = []
-    for i, item in enumerate(predicted):
-        placed = [
-            (shared_characters(item, gold[j]), j)
-            for j in free
-            if shared_characters(item, gold[j]) > 0 and overlaps(item.text, gold[j].text)
-        ]
-        if placed:
-            j = max(placed)[1]
-            free.remove(j)
-            pairs.append((i, j))
-        else:
-            unplaced.append(i)
-    for i in unplaced:
-        j = next((j for j in free if overlaps(predicted[i].text, gold[j].text)), None)
-        if j is not None:
-            free.remove(j)
-            pairs.append((i, j))
-    return pairs
-
-
 def examples(set_names: Sequence[str]) -> list[Example]:
     nlp = load_model()
     sets = load_gold(tuple(GOLD / f"{name}.jsonl" for name in set_names))
@@ -110,7 +84,7 @@ def examples(set_names: Sequence[str]) -> list[Example]:
             for quote in quotes:
                 previous.append(last)
                 last = quote.speaker or last
-            for i, j in _pairs(predicted, gold):
+            for i, j in match_pairs(predicted, gold):
                 quote = quotes[i]
                 near = fallback.candidates(
                     text, quote.start, quote.end, paragraphs, names, quoted,
