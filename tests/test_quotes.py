@@ -1409,3 +1409,16 @@ def test_a_person_noun_before_who_heads_the_relative_clause() -> None:
         '"consistent with our knowledge" of the events.'
     )
     assert speakers_of(sentence) == ["one senior U.S. official"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee , a lawyer , said “We will rebuild every home.”",
+        "In Paris , Ann Lee , a lawyer, said “We will rebuild every home.”",
+        "The mayor , , a lawyer , said “We will rebuild every home.”",
+    ],
+)
+def test_commas_standing_alone_do_not_break_the_subject(sentence: str) -> None:
+    (quote,) = quotes_of(sentence)  # once an IndexError
+    assert quote.text == "We will rebuild every home."

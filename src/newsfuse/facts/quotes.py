@@ -1160,9 +1160,9 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
         if not (opener[:1].islower() or opener[:1].isdigit() or owned_role):
             continue  # "In Washington, Smith, a lawyer,": "Washington" is no subject
         bare_end = token_end - 1
+        if not token[:-1] or token[-2] in ",;:":
+            continue  # a comma standing alone (" , "), or two: no word before it here
         head = [*tokens[:index], (token_start, bare_end, token[:-1])]
-        if head[-1][2] and head[-1][2][-1] in ",;:":
-            continue
         if _inside_relative_clause(tokens, index):
             continue  # "Monica Hawkins, whose cousin, Jay Jasan, died ..., said": not Jasan
         subject = _subject_before(text, head)
