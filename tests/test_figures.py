@@ -187,3 +187,8 @@ def test_what_stops_before_the_next_number_and_fractions_in_sixths() -> None:
         ("two", 2),
         ("One-sixth", 0.1667),
     ]
+
+
+def test_a_scale_word_after_a_line_break() -> None:
+    (figure,) = figures_of("The plan cost $3\nmillion last year.")  # once a KeyError
+    assert figure.value == 3_000_000

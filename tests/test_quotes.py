@@ -1422,3 +1422,13 @@ def test_a_person_noun_before_who_heads_the_relative_clause() -> None:
 def test_commas_standing_alone_do_not_break_the_subject(sentence: str) -> None:
     (quote,) = quotes_of(sentence)  # once an IndexError
     assert quote.text == "We will rebuild every home."
+
+
+def test_scattered_marks_and_lone_commas_never_raise() -> None:
+    # found by fuzzing analyze() with quotation marks and commas inserted at random
+    text = (
+        'He said , , “ , ” and , she told " , " the spokesperson , “We will rebuild every '
+        "home.” , said , “ A day later , , ” Ann Lee , who , said “It is done , done.”"
+    )
+    for quote in quotes_of(text) + quotes_of(text, nlp=None):
+        assert text[quote.start : quote.end] == quote.text

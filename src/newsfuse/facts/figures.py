@@ -179,7 +179,7 @@ def _value(match: re.Match[str]) -> float | None:
     if value is None:
         return None
     if match.group("scale"):
-        value *= _SCALES[match.group("scale").strip(" -").lower()]
+        value *= _SCALES[match.group("scale").strip(" -\t\r\n").lower()]
     return value
 
 
@@ -481,7 +481,7 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     )
                     if match.group("scale") is None and scale_word and value < high / 10:
                         # "two or three thousand years", "3 to 4 million": the scale is shared
-                        scale = _SCALES[scale_word.strip(" -").lower()]
+                        scale = _SCALES[scale_word.strip(" -\t\r\n").lower()]
                         if value * scale < high:
                             value *= scale
                     figure_value = (value, high)

@@ -1046,6 +1046,8 @@ _INVERTIBLE = frozenset(
 
 
 def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    # (callers cut a trailing comma off the last token: a comma standing alone leaves "")
+    tokens = [token for token in tokens if token[2]]
     tokens = _without_dash_aside(text, tokens[_after_dateline(text, tokens) :])
     if (
         len(tokens) > 1
@@ -1774,7 +1776,8 @@ def _someone_else_between(
     "“...,” she claimed. Prime Minister Jean-Max Bellerive disagreed; “...”": the second
     quotation is Bellerive's, not a continuation of hers.
     """
-    if attribution is None or attribution.speaker is None or first.close_mark is None:
+    speaker_words = (attribution.speaker or "").split() if attribution is not None else []
+    if attribution is None or not speaker_words or first.close_mark is None:
         return False
     # only after the sentence of the first quotation: its own attribution ("said Daniel
     # Marcus, an analyst at General Motors Corp.") names others in passing
@@ -1783,7 +1786,7 @@ def _someone_else_between(
     )
     if sentence_end is None:
         return False
-    speaker = attribution.speaker.split()[-1].lower()
+    speaker = speaker_words[-1].lower()
     return any(
         sentence_end.end() <= m.start < second.open_mark
         and m.likely_person
@@ -1820,8 +1823,8 @@ def _resolve(
     anchors: list[tuple[int, str]],
 ) -> str | None:
     speaker = attribution.speaker
-    if speaker is None:
-        return None
+    if not speaker or not speaker.strip():
+        return None  # (an empty phrase, from text with marks and commas scattered about)
     position = attribution.speaker_start or 0
     if attribution.is_pronoun:
         if speaker.lower() == "it":
