@@ -1432,3 +1432,58 @@ def test_scattered_marks_and_lone_commas_never_raise() -> None:
     )
     for quote in quotes_of(text) + quotes_of(text, nlp=None):
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_a_sentence_ending_on_says_and_a_name_introduces_the_next_quotation() -> None:
+    text = (
+        "Lawrence Kahn studies labor. Paid parental leave makes re-entry easier, since "
+        "workers keep their jobs, says Kahn. “But it also encourages women to work.”"
+    )
+    assert speakers_of(text) == ["Lawrence Kahn"]
+
+
+def test_the_capitalized_president_is_the_holder_of_the_title() -> None:
+    text = (
+        "Iranian President Mahmoud Ahmadinejad announced the release. He presented their "
+        "commander, Captain Abol-Ghassem Amangah, with a medal.\n\nThe President went on to "
+        'accuse Britain of not being "brave enough to tell the truth" about it. He added '
+        'that he was "asking Mr Blair to not put them on trial".\n\nThe President said that '
+        '"they are free".'
+    )
+    assert speakers_of(text) == ["Mahmoud Ahmadinejad"] * 3
+
+
+def test_a_newspaper_told_something_is_not_the_company_that_speaks() -> None:
+    text = (
+        "Cpl. Sam Winkler told The Times that the woman is in hospital.\n\n"
+        "Dickey's Barbecue Pit is a Texas-based chain restaurant.\n\n"
+        '"Our thoughts and prayers go out to our guest," the company said in a statement.'
+    )
+    assert speakers_of(text) == ["company"]
+
+
+def test_a_quotation_after_a_colon_goes_to_the_person_the_sentence_names_first() -> None:
+    text = (
+        "Jackie gave birth while JFK was on a yacht with friends. His friend George "
+        'Smathers put it bluntly to him: "You better haul your ass back to your wife."'
+    )
+    assert speakers_of(text, nlp=None) == ["George Smathers"]
+
+
+def test_an_opening_asked_clause_does_not_hide_the_verb_at_its_end() -> None:
+    text = (
+        "But on Thursday, John Boehner dismissed such chatter. Asked whether he might not "
+        "invite Obama to give a State of the Union address, he said: “Listen, the more the "
+        "president talks, the more unpopular he becomes.”"
+    )
+    assert speakers_of(text) == ["John Boehner"]
+
+
+def test_he_is_the_one_reporting_not_the_one_reported_on() -> None:
+    text = (
+        "Foreign minister Ibrahim Ghandour said the failed bid was a plot.\n\n"
+        "Ghandour said the government had assured Sudan that President Jacob Zuma had "
+        "blamed opposition parties.\n\n"
+        '"This is a case of state sovereignty," he said.'
+    )
+    assert speakers_of(text) == ["Ibrahim Ghandour"]

@@ -88,6 +88,8 @@ def candidates(
     for mention in names.mentions:
         if not low <= mention.start < min(high, len(text)) or mention.not_antecedent:
             continue
+        if names.is_plain_word(mention.name):
+            continue  # "Friday's report ... it said": a day is no speaker
         if any(s <= mention.start < e for s, e in quoted):
             continue
         full = names.fullest(mention.name, mention.start)

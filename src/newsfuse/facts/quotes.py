@@ -787,6 +787,8 @@ def _before_attribution(
         and tokens[0][2][:1].isupper()
         and _bare(tokens[0][2]) in REPORTING_VERBS
         and tokens[-1][2].endswith(":")
+        # (not "Asked whether he would invite Obama, he said:": a clause, then its verb)
+        and _bare(tokens[-1][2]) not in REPORTING_VERBS
     ):
         # "Says one family friend: “...”": the speaker follows the verb
         inverted = _inverted(text, tokens, 1, tokens[-1][1] - 1)
@@ -849,6 +851,18 @@ def _before_attribution(
             if source is not None:
                 return source
             continue
+        if (
+            index
+            and tokens[index - 1][2].endswith(",")
+            and word in _INVERTIBLE
+            and tokens[-1][2].endswith(".")
+            and len(tokens) - index - size <= 4
+        ):
+            # "Paid leave makes re-entry easier, says Kahn. “But ...”": a sentence that
+            # ends on the verb and its speaker names the speaker there, not its subject
+            inverted = _inverted(text, tokens[index:], size, tokens[-1][1] - 1)
+            if inverted is not None and inverted.speaker is not None:
+                return inverted
         if word.endswith("ing") and index and tokens[index - 1][2].endswith(","):
             subject = _sentence_subject(text, tokens[:index]) or _clause_subject(
                 text, tokens[:index]
@@ -1703,6 +1717,25 @@ def _nearest_person_before(
     attribution has no cue: the reader sees it was inferred.
     """
     start = paragraphs[max(0, span.paragraph - 1)][0]
+    if text[: span.open_mark].rstrip().endswith(":"):
+        # "His friend George Smathers put it bluntly to him: “...”": the person the
+        # sentence introducing the quotation names first
+        opening = _sentence_start(text, span.open_mark, paragraphs[span.paragraph][0])
+        introducer = next(
+            (
+                m
+                for m in names.mentions
+                if opening <= m.start < span.open_mark
+                and m.likely_person
+                and not m.not_antecedent
+                and not any(s <= m.start < e for s, e in quoted)
+            ),
+            None,
+        )
+        if introducer is not None:
+            return _Attribution(
+                introducer.name, introducer.start, introducer.end, None, introducer.role
+            )
     person = names.last_person_before(span.open_mark, quoted)
     if person is None or person.start < start:
         return None
@@ -1837,6 +1870,8 @@ def _resolve(
             person = names.last_person_before(
                 position, quoted, gender, _previous_paragraph_start(text, position)
             )
+            if person is not None and not person.reports:
+                person = _reporter_of(text, person, names, quoted, gender) or person
             # the last quotation's speaker, when named after anyone else, is the likelier "he"
             speaker_before = [
                 (start, name)
@@ -1871,8 +1906,12 @@ def _resolve(
             member = names.last_person_before(position, quoted)
             if member is not None:
                 return names.fullest(member.name, member.start)
-        if definite and not speaker.split()[-1][:1].isupper():
-            # ("The Beijing Organizing Committee" is a name, not a role to look up)
+        if definite and (
+            not speaker.split()[-1][:1].isupper()
+            or all(w.lower() in _PERSONAL_ROLES for w in speaker.split())
+        ):
+            # ("The Beijing Organizing Committee" is a name, not a role to look up; "The
+            # President" is a role all the same)
             holder = _role_holder(text, speaker, position, holders) or _company(
                 text, speaker, position, names
             )
@@ -2108,6 +2147,16 @@ _COMPANY_NOUNS = frozenset(
     insurer manufacturer conglomerate broadcaster publisher network operator supplier
     developer station newspaper paper magazine channel outlet website tabloid""".split()
 )
+_MEDIA_DESCRIPTIONS = frozenset(
+    "broadcaster publisher network station newspaper paper magazine channel outlet website"
+    " tabloid".split()
+)
+_OUTLET_WORDS = frozenset(
+    "radio tv television news times post journal herald tribune gazette".split()
+)
+_PUBLIC_BODY_WORDS = frozenset(
+    "police department ministry government court army council agency commission".split()
+)
 _COMPANY_WORDS = frozenset(
     """co corp inc ltd plc llc company corporation group airlines airways holdings motors
     radio tv television news times post journal herald tribune gazette""".split()
@@ -2140,6 +2189,8 @@ def _company(text: str, description: str, position: int, names: NameIndex) -> st
         full = names.fullest(mention.name, mention.start)
         words = {w.strip(".,").lower() for w in full.split()}
         if not words & _COMPANY_WORDS:
+            if words & _PUBLIC_BODY_WORDS:
+                continue  # "South Jordan Police said ... the company said": no business
             if (
                 (not mention.is_person or full in introduced)
                 and mention.subject_like
@@ -2148,6 +2199,12 @@ def _company(text: str, description: str, position: int, names: NameIndex) -> st
             ):
                 organisation = full
             continue
+        if (
+            words & _OUTLET_WORDS
+            and head not in _MEDIA_DESCRIPTIONS
+            and not (mention.subject_like or mention.reports)
+        ):
+            continue  # "Winkler told The Times ... the company said": the paper reports
         if not mention.is_person or mention.reports:
             # "Kellogg warned ... the company said": the business last named as a subject
             found = full
@@ -2240,7 +2297,7 @@ _PERSONAL_ROLES = frozenset(
 ) | frozenset(_ROLE_SYNONYMS)
 # "The pope seemed ...", "The longtime senator argued": a role noun as a sentence's subject
 _TITLED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?])[\"”'’]*\s+|\n)(?:The|the)\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})"
+    r"(?:^|(?<=[.!?])[\"”'’]*\s+|\n)(?:The|the)\s+([A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})"
 )
 
 
@@ -2262,10 +2319,13 @@ def _titled_subject_before(
     found: tuple[int, str] | None = None
     for match in _TITLED_SUBJECT.finditer(text, max(0, position - 400), position):
         words = match.group(1).split()
-        noun = next((w for w in words if w in _PERSONAL_ROLES), None)
-        if noun is None:
+        noun = next((w.lower() for w in words if w.lower() in _PERSONAL_ROLES), None)
+        if noun is None or (words[0][:1].isupper() and words[0].lower() != noun):
             continue
-        after = " ".join(words[words.index(noun) + 1 :]) or text[match.end(1) : match.end(1) + 5]
+        after = (
+            " ".join(words[[w.lower() for w in words].index(noun) + 1 :])
+            or text[match.end(1) : match.end(1) + 5]
+        )
         if re.match(r"['’]|\s*(?:of|for|at)\b", after):
             continue  # its owner ("the senator's wife") or another one ("the president of X")
         if any(s <= match.start(1) < e for s, e in quoted):
@@ -2282,3 +2342,32 @@ def _titled_subject_before(
         )
         found = (match.start(1), max(sorted(fitting), key=lambda name: mentioned[name]))
     return found
+
+
+def _reporter_of(
+    text: str, person: NameMention, names: NameIndex, quoted: list[tuple[int, int]], gender: str
+) -> NameMention | None:
+    """Who reports the sentence ``person`` is named in: "Ghandour said that President Zuma
+    had blamed ... “...,” he said": the one reporting, not the one reported on, speaks."""
+    reporter: NameMention | None = None
+    for mention in names.mentions:
+        if mention.start >= person.start:
+            break
+        if (
+            mention.reports
+            and mention.likely_person
+            and mention.subject_like
+            and names.gender(mention) in (None, gender)
+            and not any(s <= mention.start < e for s, e in quoted)
+        ):
+            reporter = mention
+    if reporter is None or _SENTENCE_BREAK.search(text, reporter.end, person.start):
+        return None
+    if not re.search(r"\bthat\b", text[reporter.end : person.start]):
+        return None  # ("Clark said they expected none, Kelly is more pessimistic": Kelly)
+    if names.fullest(reporter.name, reporter.start) == names.fullest(person.name, person.start):
+        return None
+    return reporter
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
