@@ -1487,3 +1487,15 @@ def test_he_is_the_one_reporting_not_the_one_reported_on() -> None:
         '"This is a case of state sovereignty," he said.'
     )
     assert speakers_of(text) == ["Ibrahim Ghandour"]
+
+
+def test_an_ordinal_or_a_day_is_never_the_speaker() -> None:
+    text = (
+        "Two inquiries have reported. The first report, by Lieutenant General Sir Rob "
+        'Fulton, looked at "operational circumstances and implications of the detention". '
+        "The last report, on Dec. 15, made no mention of Yemen. Friday's report was more "
+        'explicit. "In a limited number of cases, the military has taken action," it said.'
+    )
+    speakers = speakers_of(text)
+    assert speakers[0] == "Rob Fulton"
+    assert "Friday" not in speakers and "first" not in speakers

@@ -1533,6 +1533,8 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
             role = attribution.role
             speaker_start, speaker_end = attribution.speaker_start, attribution.speaker_end
             speaker = _resolve(text, attribution, names, all_quoted, holders, anchors)
+            if speaker is not None and _names_no_one(speaker, names):
+                speaker = None  # left to the fallback, which weighs the names near it
             if (
                 speaker is not None
                 and not attribution.is_pronoun
@@ -2371,3 +2373,17 @@ def _reporter_of(
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
+_WORD_BEFORE_PERIOD = re.compile(r"(\w+)\.\s+[A-Z]")
+_ORDINALS = frozenset("first second third fourth fifth last latter former other".split())
+
+
+def _names_no_one(speaker: str, names: NameIndex) -> bool:
+    """A phrase read as a speaker that cannot be one: "Central Asia. Friday", "MORE"."""
+    for end_of_sentence in _WORD_BEFORE_PERIOD.finditer(speaker):
+        word = end_of_sentence.group(1)
+        if len(word) > 3 and word.lower() not in TITLE_WORDS and not word.isupper():
+            return True  # two sentences run together, not "Dr. Donald K. Yeomans"
+    words = speaker.split()
+    return len(words) == 1 and (names.is_plain_word(speaker) or speaker.lower() in _ORDINALS)

@@ -484,9 +484,10 @@ class NameIndex:
     # acronyms the article defines: ("ICC", "International Criminal Court")
     acronyms: tuple[tuple[str, str], ...] = ()
 
-    def is_plain_word(self, name: str) -> bool:
-        """A capitalized word that names no one: "Friday", "Officials", "However"."""
-        return name in self.common_words or name.lower() in _NOT_NAMES
+    @staticmethod
+    def is_plain_word(name: str) -> bool:
+        """A capitalized word that names no one: "Friday", "However", "Such"."""
+        return name.lower() in _NOT_NAMES
 
     def fullest(self, mention: str, position: int) -> str:
         """The fullest name in the article that ``mention`` (near ``position``) refers to.
@@ -578,7 +579,7 @@ class NameIndex:
                 continue
             if not candidate.subject_like or candidate.role or candidate.gender is not None:
                 continue  # "Mr. Smith", "Sandra Lee": people, not an "it"
-            if self.is_plain_word(candidate.name):
+            if candidate.name in self.common_words or self.is_plain_word(candidate.name):
                 continue
             if any(s <= candidate.start < e for s, e in exclude):
                 continue
