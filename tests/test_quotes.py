@@ -1499,3 +1499,13 @@ def test_an_ordinal_or_a_day_is_never_the_speaker() -> None:
     speakers = speakers_of(text)
     assert speakers[0] == "Rob Fulton"
     assert "Friday" not in speakers and "first" not in speakers
+
+
+def test_a_place_run_into_a_name_is_not_the_fullest_name() -> None:
+    text = (
+        "On March 20, in collaboration with the Governor of Cardenal Caro Julio Ibarra, "
+        "a monument was unveiled.\n\n"
+        '"This is the beginning of the reconstruction," said Julio Ibarra.\n\n'
+        '"This area is working normally again," Governor Ibarra said.'
+    )
+    assert speakers_of(text) == ["Julio Ibarra", "Julio Ibarra"]

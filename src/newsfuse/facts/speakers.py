@@ -536,8 +536,9 @@ class NameIndex:
         if not fits:
             return mention
         if any(c.likely_person and " " in c.name for c in fits):
-            # "Trump" said: the man, not "Trump University"
-            fits = [c for c in fits if c.is_person]
+            # "Trump" said: the man, not "Trump University"; nor the title of a work that
+            # ends with his name ("The Notorious Bettie Page", "The Loss That Transformed JFK")
+            fits = [c for c in fits if c.likely_person or (c.is_person and " " not in c.name)]
         before = [c for c in fits if c.start <= position]
         anchor = max(before, key=lambda c: c.start) if before else fits[0]
         anchor_words = set(_tokens(anchor.name))
