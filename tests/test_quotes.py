@@ -1509,3 +1509,40 @@ def test_a_place_run_into_a_name_is_not_the_fullest_name() -> None:
         '"This area is working normally again," Governor Ibarra said.'
     )
     assert speakers_of(text) == ["Julio Ibarra", "Julio Ibarra"]
+
+
+def test_a_quotation_over_single_line_breaks_is_one_quotation() -> None:
+    # text stored one sentence a line (ECB+): the quotation runs on with no mark reopening it
+    text = (
+        "Bettie Page has died.\n"
+        '"I want to be remembered, as I was when I was young ...\n'
+        "I want to be remembered as the woman who changed people's perspectives,\" "
+        "Page once said.\n"
+        "She was 85."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("I want to be remembered, as I was")
+    assert quote.text.endswith("changed people's perspectives,")
+    assert quote.speaker == "Bettie Page"
+
+
+def test_paragraphs_of_news_copy_are_not_joined_by_a_stray_mark() -> None:
+    text = (
+        'Mike asked: "Do pulses count?\n\nYes they do, all kinds of beans.\n\n'
+        '"Should fruit be subsidised?" asked Ann Lee.'
+    )
+    assert all("Yes they do" not in q.text for q in quotes_of(text))
+
+
+def test_a_closing_mark_spaced_as_tokenized_text_still_closes() -> None:
+    text = (
+        "Many said they are sympathetic.\n"
+        '"I feel sorry for the young, "said 40-year-old Tsikala Stephania, a worker.\n'
+        '"They don\'t see much of a future."'
+    )
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == [
+        "I feel sorry for the young,",
+        "They don't see much of a future.",
+    ]
+    assert [q.speaker for q in quotes] == ["Tsikala Stephania"] * 2

@@ -161,7 +161,51 @@ def _paragraphs(article: Article) -> list[tuple[int, int]]:
                 line_start += 1
             if line_start < line_end:
                 paragraphs.append((line_start, line_end))
-    return paragraphs
+    return _join_open_quotations(text, paragraphs)
+
+
+_JOINED_LINES = 4  # a quotation runs over at most this many lines
+
+
+def _join_open_quotations(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined where a quotation opened on one closes on a later one.
+
+    Text stored one sentence a line (ECB+, some feeds) breaks quotations of several
+    sentences over single line breaks with no mark reopening them; paragraphs of news
+    copy (a blank line between) are not joined.
+    Joined only when the quotation does close within a few lines, so that one stray
+    mark cannot swallow the article.
+    """
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        following = index
+        if _left_open(text[start:end]) and not _reopens(text, lines, index):
+            for last in range(index + 1, min(index + _JOINED_LINES, len(lines))):
+                if _MARK.match(text, lines[last][0]) or "\n\n" in text[
+                    lines[last - 1][1] : lines[last][0]
+                ].replace("\r", ""):
+                    break  # a new quotation opens the line, or a paragraph of news copy
+                if not _left_open(text[start : lines[last][1]]):
+                    following = last
+                    break
+        joined.append((start, lines[following][1]))
+        index = following + 1
+    return joined
+
+
+def _left_open(line: str) -> bool:
+    """Whether a quotation opened in ``line`` is still open at its end."""
+    straight = line.count('"') % 2 == 1
+    curly = line.count("“") > line.count("”")
+    backticks = line.count("``") > line.count("''")
+    return straight or curly or backticks
+
+
+def _reopens(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    # the usual multi-paragraph quotation: the next paragraph opens with a mark again
+    return index + 1 < len(lines) and bool(_MARK.match(text, lines[index + 1][0]))
 
 
 def _straight_role(text: str, at: int, start: int, end: int) -> str:
@@ -169,7 +213,12 @@ def _straight_role(text: str, at: int, start: int, end: int) -> str:
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
     opens = before.isspace() or before in "([{—–-/:;"
-    closes = after.isspace() or after in ",.;:!?)]}—–-"
+    # (tokenized text puts a space before a closing mark: "the young , "said Stephania")
+    closes = (
+        after.isspace()
+        or after in ",.;:!?)]}—–-"
+        or (before == " " and at - 2 >= start and text[at - 2] in ",.!?")
+    )
     if opens and not closes:
         return "open"
     if closes and not opens:
