@@ -1546,3 +1546,13 @@ def test_a_closing_mark_spaced_as_tokenized_text_still_closes() -> None:
         "They don't see much of a future.",
     ]
     assert [q.speaker for q in quotes] == ["Tsikala Stephania"] * 2
+
+
+def test_a_run_of_capitals_in_a_headline_is_no_name_unless_the_body_has_it() -> None:
+    text = (
+        "Obama Reverses Bush on Species Protection Measure\n"
+        "March 04, 2009\n"
+        "President Obama is restoring a requirement that agencies consult experts.\n"
+        '"The work of scientists will be respected," Obama said.'
+    )
+    assert speakers_of(text, nlp=None) == ["Obama"]

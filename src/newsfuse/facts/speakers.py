@@ -651,11 +651,36 @@ class NameIndex:
         return best_subject or best
 
 
+_HEADLINE_SMALL_WORDS = frozenset("a an the of on in to for and or at by with as vs from".split())
+
+
+def _is_headline(line: str) -> bool:
+    """A line in title case with no sentence end: a headline, not running text."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
+    if len(words) < 4 or line.rstrip().endswith((".", "?", '"', "”", ":", ",")):
+        return False
+    content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
+    capitalized = sum(1 for w in content if w[:1].isupper())
+    return len(content) >= 3 and capitalized == len(content)
+
+
 def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -> NameIndex:
     """Collect the names of ``text`` (inside ``spans``); add spaCy entities of ``doc``."""
     mentions: list[NameMention] = []
+    headlines: list[tuple[int, int]] = []
+    headline_runs: list[NameMention] = []
     for start, end in spans:
-        mentions.extend(name_runs(text, start, end))
+        if _is_headline(text[start:end]):
+            headlines.append((start, end))
+            headline_runs.extend(name_runs(text, start, end))
+        else:
+            mentions.extend(name_runs(text, start, end))
+    # in a headline every word is capitalized, so a run of capitals is a name only when
+    # the body names it too: "Serena Williams" is, "Obama Reverses Bush" is nobody
+    named = {m.name for m in mentions}
+    mentions = sorted(
+        mentions + [m for m in headline_runs if m.name in named], key=lambda m: m.start
+    )
     if doc is not None:
         known = {(m.start, m.end) for m in mentions}
         by_end = {m.end: m for m in mentions}
@@ -663,6 +688,8 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
             if entity.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
             start, end = entity.start_char, entity.end_char
+            if any(s <= start < e for s, e in headlines):
+                continue
             is_person = entity.label_ == "PERSON"
             existing = by_end.get(end)
             if (
