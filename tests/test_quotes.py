@@ -1556,3 +1556,10 @@ def test_a_run_of_capitals_in_a_headline_is_no_name_unless_the_body_has_it() -> 
         '"The work of scientists will be respected," Obama said.'
     )
     assert speakers_of(text, nlp=None) == ["Obama"]
+
+
+def test_a_name_before_a_closing_bracket_and_full_stop_loses_both() -> None:
+    from newsfuse.facts.speakers import name_runs
+
+    text = "It was about 28 degrees Celsius (82 degrees Fahrenheit)."
+    assert [m.name for m in name_runs(text)] == ["Celsius", "Fahrenheit"]

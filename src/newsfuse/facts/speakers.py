@@ -374,7 +374,9 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     start += len(name) - len(stripped)
     name = stripped
     if name.endswith(".") and not _is_abbreviation(name.split()[-1]):
-        name = name.rstrip(".")  # the sentence's full stop, not an initial or "Jr."
+        # the sentence's full stop, not an initial or "Jr."; and a bracket before it:
+        # "(82 degrees Fahrenheit)."
+        name = name.rstrip(".").rstrip(",;:)”\"'’?!")
     if not name:
         return None
     if not name or not name[0].isalpha():
