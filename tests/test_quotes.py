@@ -1563,3 +1563,10 @@ def test_a_name_before_a_closing_bracket_and_full_stop_loses_both() -> None:
 
     text = "It was about 28 degrees Celsius (82 degrees Fahrenheit)."
     assert [m.name for m in name_runs(text)] == ["Celsius", "Fahrenheit"]
+
+
+def test_discourse_adverbs_opening_a_sentence_are_no_names() -> None:
+    from newsfuse.facts.speakers import name_runs
+
+    text = "Surely she would repudiate the work. Moreover, she never denounced it."
+    assert name_runs(text) == []

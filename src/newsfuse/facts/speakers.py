@@ -135,7 +135,10 @@ _NOT_NAMES = frozenset(
     indeed perhaps yes today yesterday tonight last next despite amid among against without
     within through throughout under over about above below beyond following including
     unlike like given except during via is was are were has have had do does did will would
-    can could should must""".split()
+    can could should must moreover furthermore nevertheless nonetheless besides otherwise
+    therefore thus hence surely certainly clearly obviously apparently fortunately
+    unfortunately luckily sadly hopefully finally eventually initially suddenly soon
+    having being imagine""".split()
 )
 # Organisation words: a run containing one is an organisation, not a person.
 _ORG_WORDS = frozenset(
@@ -690,8 +693,8 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
             if entity.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
                 continue
             start, end = entity.start_char, entity.end_char
-            if any(s <= start < e for s, e in headlines):
-                continue
+            if any(s <= start < e for s, e in headlines) or not text[start].isupper():
+                continue  # (the model's "person" in "in the buff" is no name)
             is_person = entity.label_ == "PERSON"
             existing = by_end.get(end)
             if (
