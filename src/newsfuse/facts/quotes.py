@@ -1787,6 +1787,12 @@ def _nearest_person_before(
             return _Attribution(
                 introducer.name, introducer.start, introducer.end, None, introducer.role
             )
+        pronoun = re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(text, opening, span.open_mark)
+        if pronoun is not None and not any(s <= pronoun.start() < e for s, e in quoted):
+            # "In typical fashion, she released a jokey response: “...”": as "she said"
+            return _Attribution(
+                pronoun.group(), pronoun.start(), pronoun.end(), None, None, is_pronoun=True
+            )
     person = names.last_person_before(span.open_mark, quoted)
     if person is None or person.start < start:
         return None
