@@ -1570,3 +1570,13 @@ def test_discourse_adverbs_opening_a_sentence_are_no_names() -> None:
 
     text = "Surely she would repudiate the work. Moreover, she never denounced it."
     assert name_runs(text) == []
+
+
+def test_a_colon_after_a_sentence_opening_on_she_reads_as_she_said() -> None:
+    text = (
+        "Ellen DeGeneres will host the Oscars again, the academy said. Seth MacFarlane "
+        "hosted last year, and he was praised.\nIn typical fashion, she released a jokey "
+        "response to the honor: "
+        "“I am so excited to be hosting the Oscars for the second time.”"
+    )
+    assert speakers_of(text, nlp=None) == ["Ellen DeGeneres"]
