@@ -1580,3 +1580,11 @@ def test_a_colon_after_a_sentence_opening_on_she_reads_as_she_said() -> None:
         "“I am so excited to be hosting the Oscars for the second time.”"
     )
     assert speakers_of(text, nlp=None) == ["Ellen DeGeneres"]
+
+
+def test_a_title_word_alone_before_said_is_a_surname() -> None:
+    text = (
+        "General manager Billy King fired the coach.\n"
+        '"In talking with Ed, we felt the focus was the money," King said.'
+    )
+    assert speakers_of(text) == ["Billy King"]

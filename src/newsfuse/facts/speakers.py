@@ -332,6 +332,25 @@ def _is_abbreviation(token: str) -> bool:
     )
 
 
+_DETERMINERS = frozenset("the a an his her its their our this that these those every each".split())
+
+
+def _title_as_surname(text: str, start: int, word: str) -> bool:
+    """A title word inside a sentence, alone, no article before it, no name after it: a
+    surname ("King", "Bishop").
+
+    "The King said" and "Sen. Lee" keep their titles; "King said" names Billy King.
+    """
+    if not (word.isalpha() and len(word) > 3 and word[0].isupper() and not word.isupper()):
+        return False
+    if _sentence_opens_at(text, start):
+        return False  # "General manager Billy King ...": a sentence may open on a title
+    before = text[max(0, start - 12) : start].split()
+    if before and before[-1].lower().strip("\"“‘'`(") in _DETERMINERS:
+        return False
+    return not re.match(r"\s+(?:of\b|[A-Z])", text[start + len(word) : start + len(word) + 4])
+
+
 def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | None:
     words = [_clean_token(text[s:e]) for s, e in run]
     last_title = -1
@@ -358,6 +377,20 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
                 last_title = position - 1
                 break
     name_part = run[last_title + 1 :]
+    if not name_part:
+        leading = 0
+        while leading < len(words) and (
+            words[leading].lower() in TITLE_WORDS
+            or words[leading].lower().rstrip(".") in TITLE_WORDS
+        ):
+            leading += 1
+        first_name = words[leading].lower() if leading < len(words) else ""
+        if len(words) - leading >= 2 and (first_name in _MALE_NAMES or first_name in _FEMALE_NAMES):
+            # "Billy King", "Sen. John Bishop": a first name, then a title word: a surname
+            # (not "Iranian President", "Police Chief")
+            name_part, last_title = run[leading:], leading - 1
+        elif len(run) == 1 and _title_as_surname(text, run[0][0], words[0]):
+            name_part, last_title = run, -1  # "King said" (Billy King): a surname, no title
     if (
         name_part
         and last_title >= 0
