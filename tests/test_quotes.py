@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsfuse.facts import extract_quotes
-from newsfuse.facts.speakers import build_name_index, load_model
+from newsfuse.facts.speakers import build_name_index, load_model, name_runs
 from newsfuse.text import prepare_article
 from newsfuse.types import Article, Quote
 from tests.conftest import dev_file
@@ -1559,15 +1559,11 @@ def test_a_run_of_capitals_in_a_headline_is_no_name_unless_the_body_has_it() -> 
 
 
 def test_a_name_before_a_closing_bracket_and_full_stop_loses_both() -> None:
-    from newsfuse.facts.speakers import name_runs
-
     text = "It was about 28 degrees Celsius (82 degrees Fahrenheit)."
     assert [m.name for m in name_runs(text)] == ["Celsius", "Fahrenheit"]
 
 
 def test_discourse_adverbs_opening_a_sentence_are_no_names() -> None:
-    from newsfuse.facts.speakers import name_runs
-
     text = "Surely she would repudiate the work. Moreover, she never denounced it."
     assert name_runs(text) == []
 
