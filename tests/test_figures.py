@@ -192,3 +192,23 @@ def test_what_stops_before_the_next_number_and_fractions_in_sixths() -> None:
 def test_a_scale_word_after_a_line_break() -> None:
     (figure,) = figures_of("The plan cost $3\nmillion last year.")  # once a KeyError
     assert figure.value == 3_000_000
+
+
+def test_tokenized_text_keeps_its_numbers_whole() -> None:
+    # ECB+ stores text tokenized: a space after a number's comma or point
+    text = (
+        "Klitschko led the 22, 000 crowd at Gray ’ s gym. The quake, of magnitude 6. 0, "
+        "cost $215, 000 on March 5, 2009."
+    )
+    found = {
+        f.text: f.value for f in extract_figures(prepare_article(Article(id="a", original=text)))
+    }
+    assert found["22, 000"] == 22000
+    assert found["6. 0"] == 6.0
+    assert found["$215, 000"] == 215000
+
+
+def test_ordinary_text_reads_a_comma_and_a_space_as_two_numbers() -> None:
+    text = "On March 5, 300 protesters marched; 2,000 more came later in 40 buses."
+    found = [f.text for f in figures_of(text)]
+    assert "5, 300" not in found and "300" in found

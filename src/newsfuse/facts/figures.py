@@ -87,6 +87,21 @@ _NUMBER = (
     r"(?P<percent>\s*%|\s+per\s?cent\b)?"
 )
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+# Tokenized text (ECB+: "22, 000 people", "magnitude 6. 0", "Gray ’ s", "5 - foot - 8")
+# puts a space after a number's comma or point; read there only, as "March 5, 300 people"
+# in ordinary text is two numbers.
+_SPACED_NUMBER_RE = re.compile(
+    _NUMBER.replace(_DIGITS, r"\d{1,3}(?:, ?\d{3}(?![\d,]))+(?:\. ?\d+)?|\d+(?:\. ?\d+)?|\.\d+"),
+    re.IGNORECASE,
+)
+_SPACED_DIGITS = re.compile(r"(?<![\d,.])\d{1,3}, \d{3}(?![\d,])|\d\. \d")
+_TOKENIZED = re.compile(r"\w [’'] s\b|\w - \w|\b[A-Z]\. [A-Z]\. ")
+
+
+def _is_tokenized(text: str) -> bool:
+    return bool(_SPACED_DIGITS.search(text)) and bool(_TOKENIZED.search(text))
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and|or)\s*$")
 
 _IDENTIFIER_BEFORE = re.compile(
@@ -160,6 +175,8 @@ def _word_value(words: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """The value of one number as written: "1,000" → 1000, "twenty-five" → 25, "2.1" → 2.1."""
     cleaned = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"[\d.]+(?: [\d.]+)+", cleaned):
+        cleaned = cleaned.replace(" ", "")  # "22, 000" and "6. 0" as tokenized text has them
     try:
         return float(cleaned)
     except ValueError:
@@ -427,10 +444,11 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
     del nlp
     text = article.original
     figures: list[Figure] = []
+    numbers = _SPACED_NUMBER_RE if _is_tokenized(text) else _NUMBER_RE
     for paragraph_start, paragraph_end in _paragraphs(article):
         matches = [
             m
-            for m in _NUMBER_RE.finditer(text, paragraph_start, paragraph_end)
+            for m in numbers.finditer(text, paragraph_start, paragraph_end)
             if m.group("number").strip()
         ]
         index = 0
