@@ -1584,3 +1584,11 @@ def test_a_title_word_alone_before_said_is_a_surname() -> None:
         '"In talking with Ed, we felt the focus was the money," King said.'
     )
     assert speakers_of(text) == ["Billy King"]
+
+
+def test_what_one_official_described_as() -> None:
+    text = (
+        "Seven Democratic lawmakers met the president. They made a case in response to what "
+        "one official described as “the threat posed by meddling by a foreign power.”"
+    )
+    assert speakers_of(text) == ["one official"]

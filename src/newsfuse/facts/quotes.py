@@ -1070,7 +1070,9 @@ _Subject = tuple[str | None, int | None, int | None, str | None, bool]
 
 
 # words that end the subject phrase read backwards from the verb: "Amatrice, where the mayor"
-_SUBJECT_STOPS = frozenset("that and but when while because as if where who which whom".split())
+_SUBJECT_STOPS = frozenset(
+    "that and but when while because as if where who which whom what".split()
+)
 # an aside between subject and verb: "Stephens, however, told me"
 _ASIDES = frozenset("however though too also meanwhile instead moreover again".split())
 
