@@ -1592,3 +1592,12 @@ def test_what_one_official_described_as() -> None:
         "one official described as “the threat posed by meddling by a foreign power.”"
     )
     assert speakers_of(text) == ["one official"]
+
+
+def test_the_n_year_old_is_the_person_the_article_is_about() -> None:
+    text = (
+        "Murray Rubin told CBC Toronto that he never believed it.\n\n"
+        'The 87-year-old said he is baffled "that a guy who could be so loved could be '
+        'murdered."'
+    )
+    assert speakers_of(text) == ["Murray Rubin"]

@@ -1984,7 +1984,8 @@ def _resolve(
             )
             if introduced is not None:
                 return introduced  # "A spokesperson for the IOC said ... The spokesperson"
-            if head in _PERSONAL_ROLES | _RULERS:  # ("the president of X" is someone new)
+            # ("the president of X" is someone new); "The 87-year-old said": an age
+            if head in _PERSONAL_ROLES | _RULERS or _AGE_NOUN.fullmatch(head):
                 # "the outgoing emir", named "the ruler of Qatar" before: no holder of the
                 # word, so the one the article is about (the last person named as a subject)
                 person = names.last_person_before(position, quoted)
@@ -1995,6 +1996,7 @@ def _resolve(
 
 
 _RULERS = frozenset("emir ruler monarch sultan shah emperor".split())
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 
 
 def _introduced_indefinitely(text: str, head: str, start: int, end: int) -> str | None:
