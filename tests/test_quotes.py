@@ -1601,3 +1601,24 @@ def test_the_n_year_old_is_the_person_the_article_is_about() -> None:
         'murdered."'
     )
     assert speakers_of(text) == ["Murray Rubin"]
+
+
+def test_a_long_aside_between_the_name_and_the_verb_after_a_quotation() -> None:
+    text = (
+        '"We have not seen damage like this in a generation," New York Gov. Andrew Cuomo, '
+        "assessing the scope of a hurricane that swept homes into the ocean, flooded large "
+        "swaths of coastal areas, left millions of people without power and crippled "
+        "transportation, told NBC News."
+    )
+    (quote,) = quotes_of(text, nlp=None)
+    assert (quote.speaker, quote.cue) == ("Andrew Cuomo", "told NBC News")
+    assert quote.role is None or not quote.role.startswith("assessing")
+
+
+def test_a_participle_opening_a_role_is_kept_an_aside_is_not() -> None:
+    text = (
+        '"It was hard," said Capt. Jay Hennessey, commanding officer of the center. '
+        '"I am sorry," said Angela Shymanski, looking down.'
+    )
+    roles = [q.role for q in quotes_of(text)]
+    assert roles[0] == "commanding officer of the center" and roles[1] is None

@@ -406,6 +406,13 @@ def _strip_cue(cue: str) -> str:
     return " ".join(cue.split())
 
 
+# participles that open a role, not an aside: "commanding officer", "managing director"
+_ROLE_PARTICIPLES = frozenset(
+    """commanding managing acting leading presiding ruling visiting outgoing incoming founding
+    reigning governing sitting remaining consulting supervising retiring ranking""".split()
+)
+
+
 def _speaker_phrase(
     text: str, start: int, end: int
 ) -> tuple[str | None, int | None, int | None, str | None, bool]:
@@ -426,6 +433,9 @@ def _speaker_phrase(
     role: str | None = appositive.strip().strip(",").strip() or None
     if role is not None and role[:1].isdigit():  # "Siavaash Mohseni, 24, a university student"
         role = role.split(",", 1)[1].strip() if "," in role else None
+    aside = re.match(r"([a-z]+ing)\b", role or "")
+    if aside is not None and aside.group(1) not in _ROLE_PARTICIPLES:
+        role = None  # "Andrew Cuomo, assessing the scope of ..., told": an aside, no role
     if head.lower() in PRONOUNS:
         return head, lead, lead + len(head), None, True
     owned = _OWNED_ROLE.match(head)
@@ -660,7 +670,7 @@ def _after_attribution(
     if not tokens:
         return None
     ends_sentence = text[span.start : span.end].rstrip("\"”'’ ")[-1:] == "."
-    window = 4 if ends_sentence else 32
+    window = 4 if ends_sentence else 48  # (a long aside: "Cuomo, assessing ..., told NBC")
     for index in range(min(window, len(tokens))):
         size = _verb_at(tokens, index)
         if size and index and _bare(tokens[index - 1][2]) in _NOUN_MARKERS:
