@@ -1622,3 +1622,9 @@ def test_a_participle_opening_a_role_is_kept_an_aside_is_not() -> None:
     )
     roles = [q.role for q in quotes_of(text)]
     assert roles[0] == "commanding officer of the center" and roles[1] is None
+
+
+def test_less_common_verbs_of_saying_after_a_quotation() -> None:
+    text = '"The whole ceiling fell but did not hit me," marveled resident Maria Gianni.'
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == ("Maria Gianni", "marveled")

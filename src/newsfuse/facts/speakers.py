@@ -56,6 +56,8 @@ REPORTING_VERBS = frozenset(
     praise praises praised hail hails hailed criticize criticizes criticized criticise
     criticised dismiss dismisses dismissed remind reminds reminded tweet insist assure assures
     assured advise advises advised appeal appeals appealed comment comments commented
+    fumed fumes echoed echoes chanted marveled marvelled marvels gushed gushes raged
+    snapped sniped beamed enthused screamed
     noting stating explaining warning insisting announcing declaring asking replying
     answering admitting claiming arguing recalling acknowledging conceding complaining
     urging cautioning suggesting stressing emphasizing emphasising observing remarking
