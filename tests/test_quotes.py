@@ -1628,3 +1628,11 @@ def test_less_common_verbs_of_saying_after_a_quotation() -> None:
     text = '"The whole ceiling fell but did not hit me," marveled resident Maria Gianni.'
     (quote,) = quotes_of(text)
     assert (quote.speaker, quote.cue) == ("Maria Gianni", "marveled")
+
+
+def test_initials_and_a_surname_after_al_name_the_full_person() -> None:
+    text = (
+        "John F. Kennedy was elected in 1960. Najeeb al-Nauimi was the minister.\n"
+        '"It is a good day," JFK said.\n"It is not," Nauimi said.'
+    )
+    assert speakers_of(text) == ["John F. Kennedy", "Najeeb al-Nauimi"]

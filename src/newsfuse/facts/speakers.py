@@ -505,6 +505,18 @@ def strip_title(name: str) -> tuple[str, str | None]:
     return mention.name, mention.role
 
 
+_SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "an-", "az-", "ar-")
+
+
+def _same_ending(candidate: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """A person's name ends with the short form: "Kennedy", or "Nauimi" for "al-Nauimi"."""
+    size = len(words)
+    if candidate[-size:] == words:
+        return True
+    last = candidate[-1]
+    return size == 1 and last.startswith(_SURNAME_PARTICLES) and last.split("-", 1)[1] == words[0]
+
+
 @lru_cache(maxsize=65_536)
 def _tokens(name: str) -> tuple[str, ...]:
     # cached: ``fullest`` compares a mention with every name of the article, for every
@@ -553,7 +565,7 @@ class NameIndex:
             # a person is shortened to the surname, an organisation to its first words:
             # "Trump" is not "Trump University"
             if candidate_words == words or (
-                candidate_words[-size:] == words
+                _same_ending(candidate_words, words)
                 if candidate.is_person
                 else candidate_words[:size] == words
             ):
@@ -573,6 +585,13 @@ class NameIndex:
                 # named too: a short form said more often than all the full names is the
                 # protagonist's, the full name the article names most
                 return full.most_common(1)[0][0]
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{3,4}", mention.strip()):
+            # "JFK" for "John F. Kennedy", "MLK": a person's initials
+            fits += [
+                c
+                for c in self.mentions
+                if c.likely_person and "".join(w[0] for w in _tokens(c.name)) == words[0]
+            ]
         if not fits:
             return mention
         if any(c.likely_person and " " in c.name for c in fits):
@@ -583,10 +602,15 @@ class NameIndex:
         anchor = max(before, key=lambda c: c.start) if before else fits[0]
         anchor_words = set(_tokens(anchor.name))
         best = anchor
+        anchor_tokens = _tokens(anchor.name)
+        initials = "".join(anchor_tokens) if re.fullmatch(r"[A-Z]{3,4}", anchor.name) else None
         for candidate in fits:
-            if anchor_words <= set(_tokens(candidate.name)) and len(candidate.name) > len(
-                best.name
-            ):
+            tokens = _tokens(candidate.name)
+            if (
+                anchor_words <= set(tokens)
+                or _same_ending(tokens, anchor_tokens)
+                or "".join(w[0] for w in tokens) == initials
+            ) and len(candidate.name) > len(best.name):
                 best = candidate
         return best.name
 
