@@ -1636,3 +1636,28 @@ def test_initials_and_a_surname_after_al_name_the_full_person() -> None:
         '"It is a good day," JFK said.\n"It is not," Nauimi said.'
     )
     assert speakers_of(text) == ["John F. Kennedy", "Najeeb al-Nauimi"]
+
+
+def test_a_capitalized_role_after_the_is_looked_up_as_a_role() -> None:
+    text = (
+        "District Attorney Steve Cooley filed charges.\n\n"
+        "“Law enforcement officers are the last line of defense,” the District Attorney said."
+    )
+    assert speakers_of(text) == ["Steve Cooley"]
+
+
+def test_a_child_named_in_the_attribution_does_not_stop_the_mother_talking() -> None:
+    text = (
+        '"I am outraged," Céline Figueiredo, mother of Sacha, one of the babies born in '
+        'Ain, said.\n\n"We have the means in France to investigate."\n\n'
+        '"We are impressed by Sacha. He never asks for help."'
+    )
+    assert speakers_of(text) == ["Céline Figueiredo"] * 3
+
+
+def test_the_body_is_the_organisation_last_named_reporting() -> None:
+    text = (
+        "Santé Publique France said it had found nothing. Previously the body had said "
+        'that the cases were probably "down to chance".'
+    )
+    assert speakers_of(text, nlp=None) == ["Santé Publique France"]

@@ -1722,6 +1722,10 @@ def _carried_over(
     if previous is None or previous.speaker is None or span.paragraph - before.paragraph > 2:
         return None
     since = max(before.end, previous.speaker_end or 0)
+    if previous.speaker_start is not None and previous.speaker_start > before.end:
+        # '"...," Céline Figueiredo, mother of Sacha, said.': the attribution after the
+        # quotation runs to its full stop; who it names in passing is no new speaker
+        since = max(since, _sentence_end(text, previous.speaker_start, span.open_mark))
     speaker_key = previous.speaker.split()[-1].lower()
     for mention in names.mentions:
         if not since <= mention.start < span.open_mark:
@@ -1978,6 +1982,8 @@ def _resolve(
         if definite and (
             not speaker.split()[-1][:1].isupper()
             or all(w.lower() in _PERSONAL_ROLES for w in speaker.split())
+            # "the District Attorney": capitalized, but a role, its holder named before
+            or (speaker.split()[-1].lower() in _PERSONAL_ROLES and len(speaker.split()) <= 3)
         ):
             # ("The Beijing Organizing Committee" is a name, not a role to look up; "The
             # President" is a role all the same)
@@ -2218,6 +2224,8 @@ _COMPANY_NOUNS = frozenset(
     insurer manufacturer conglomerate broadcaster publisher network operator supplier
     developer station newspaper paper magazine channel outlet website tabloid""".split()
 )
+# "the organisation said": the body last named as the subject of a reporting verb
+_BODY_NOUNS = frozenset("organisation organization body agency charity institute".split())
 _MEDIA_DESCRIPTIONS = frozenset(
     "broadcaster publisher network station newspaper paper magazine channel outlet website"
     " tabloid".split()
@@ -2241,6 +2249,9 @@ def _company(text: str, description: str, position: int, names: NameIndex) -> st
     # the noun before any complement: "the manager of a bank" is no bank
     words = re.split(r"\s+(?:of|for|at|from|in|with|that|who)\s+", description)[0].split()
     head = words[-1].lower() if words else ""
+    if head in _BODY_NOUNS:
+        body = names.last_organisation_before(position, [], within=3000)
+        return names.fullest(body.name, body.start) if body is not None else None
     if head not in _COMPANY_NOUNS:
         return None
     found: str | None = None
