@@ -1661,3 +1661,22 @@ def test_the_body_is_the_organisation_last_named_reporting() -> None:
         'that the cases were probably "down to chance".'
     )
     assert speakers_of(text, nlp=None) == ["Santé Publique France"]
+
+
+def test_a_letter_written_by_a_named_person_speaks_for_them() -> None:
+    text = (
+        "Gray's school principal, Matthew Willoughby of the Urban Assembly School, wrote a "
+        "heartfelt letter describing the teen.\n"
+        '"Kimani made great strides this year academically," the letter read.\n'
+        '"Kimani should be remembered for all of who he was," Willoughby\'s letter continued.'
+    )
+    assert speakers_of(text, nlp=None) == ["Matthew Willoughby"] * 2
+
+
+def test_he_after_a_described_speaker_is_that_speaker() -> None:
+    text = (
+        "The destroyer INS Mysore captured the pirates.\n"
+        '"The ministry is working to find a country for the pirates," said a senior officer.\n'
+        '"Our plan to base an aircraft at Djibouti is also underway," he added.'
+    )
+    assert speakers_of(text, nlp=None) == ["a senior officer"] * 2

@@ -952,7 +952,16 @@ def _before_attribution(
             aside = next((t for t in tokens[index + size :] if t[2].endswith(",")), tokens[-1])
             inverted = _inverted(text, tokens[index:], size, aside[1] - 1)
             if inverted is not None and inverted.speaker is not None:
-                return inverted
+                if not _DOCUMENT_HEAD.match(inverted.speaker):
+                    return inverted
+                # "Principal Matthew Willoughby of the school, wrote a heartfelt letter":
+                # the document is the verb's object; the person named first wrote it
+                writer = next(
+                    (m for m in name_runs(text, tokens[0][0], tokens[index][0]) if m.likely_person),
+                    None,
+                )
+                if writer is not None:
+                    return _Attribution(writer.name, writer.start, writer.end, cue, writer.role)
         if subject is None:
             return _Attribution(None, None, None, cue, None)
         speaker, s_start, s_end, role, pronoun = subject
@@ -1599,7 +1608,11 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
             if (
                 speaker is not None
                 and not attribution.is_pronoun
-                and any(m.start == speaker_start and m.is_person for m in names.mentions)
+                and (
+                    any(m.start == speaker_start and m.is_person for m in names.mentions)
+                    # '"...," said a senior officer. "...," he added': a described person
+                    or (speaker[:1].islower() and speaker.split()[-1] in _ANCHOR_NOUNS)
+                )
             ):
                 anchors.append((speaker_start or 0, speaker))
         if speaker is None and learned:
@@ -1949,7 +1962,9 @@ def _resolve(
             speaker_before = [
                 (start, name)
                 for start, name in anchors
-                if start < position and names.gender_of_name(name) in (None, gender)
+                if start < position
+                and names.gender_of_name(name) in (None, gender)
+                and _noun_gender(name) in (None, gender)
             ]
             described = _described_speaker_before(text, position, gender)
             titled = _titled_subject_before(text, position, gender, holders, names, quoted)
@@ -2047,6 +2062,13 @@ _PLURAL_PERSON_NOUNS = frozenset(
 )
 _FEMALE_NOUNS = frozenset("woman spokeswoman mother sister daughter wife girl grandmother".split())
 _MALE_NOUNS = frozenset("man spokesman father brother son husband boy grandfather".split())
+_ANCHOR_NOUNS = _PERSON_NOUNS | _FEMALE_NOUNS | _MALE_NOUNS | frozenset({"spokesperson"})
+
+
+def _noun_gender(description: str) -> str | None:
+    """The gender a description's head gives ("a spokeswoman": female), else None."""
+    head = description.split()[-1].lower() if description.split() else ""
+    return "female" if head in _FEMALE_NOUNS else "male" if head in _MALE_NOUNS else None
 
 
 def _described_speaker_before(text: str, position: int, gender: str) -> tuple[int, str] | None:
@@ -2094,6 +2116,10 @@ _DOCUMENT_OF_NAME = re.compile(
     r"A|An|Each|Every|Some)\b)(?P<author>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,4})\s+"
     r"(?:" + _DOCUMENT_NOUNS + r")$"
 )
+_DOCUMENT_OWNED = re.compile(
+    r"^(?P<author>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,4})['’]s?\s+(?:[\w\-]+\s+)?"
+    r"(?:" + _DOCUMENT_NOUNS + r")$"
+)
 _DOCUMENT_BY = re.compile(
     r"^(?:[\w\-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r")\s+(?:(?:issued|released|published|"
     r"signed|sent)\s+)?(?:by|from)\s+(?P<author>.+)$",
@@ -2112,8 +2138,8 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
     if by is not None:
         author = by.group("author").strip()
         return _named_or_described(author, text.find(author, position), names)
-    named = _DOCUMENT_OF_NAME.match(speaker)
-    if named is not None:  # "an Astana Team statement": the team's
+    named = _DOCUMENT_OF_NAME.match(speaker) or _DOCUMENT_OWNED.match(speaker)
+    if named is not None:  # "an Astana Team statement", "Willoughby's letter": theirs
         author = named.group("author")
         return _named_or_described(author, text.find(author, position), names)
     head = _DOCUMENT_HEAD.match(speaker)
@@ -2142,7 +2168,8 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
             found = (subject[0], subject[1] or match.start())
     # "Greenpeace released a statement", "In a later statement, Greenpeace said"
     issued = re.compile(
-        rf"\b(?:released|issued|published|sent|posted|put\s+out)\s+(?:a|an|its|his|her|their)\s+"
+        rf"\b(?:released|issued|published|sent|posted|put\s+out|wrote|penned)\s+"
+        rf"(?:a|an|its|his|her|their)\s+"
         rf"(?:[\w\-]+\s+){{0,2}}{noun}\b",
         re.I,
     )
