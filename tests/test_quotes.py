@@ -1680,3 +1680,20 @@ def test_he_after_a_described_speaker_is_that_speaker() -> None:
         '"Our plan to base an aircraft at Djibouti is also underway," he added.'
     )
     assert speakers_of(text, nlp=None) == ["a senior officer"] * 2
+
+
+def test_a_fragment_then_that_clause_then_the_speaker() -> None:
+    text = (
+        "None of his wives have a profile like his mother, Sheika Mozah.\n\n"
+        "“It’s just not true” that he is socially conservative, Mr. Holtzman said."
+    )
+    assert speakers_of(text, nlp=None) == ["Holtzman"]
+
+
+def test_says_and_a_name_after_a_long_clause() -> None:
+    text = (
+        "Donald Trump will address the summit. It is part of efforts to portray Poland "
+        '"as a kind of regional leader" outside the Franco-German-dominated EU power '
+        "structure with which it has clashed, says Prof Aleks Szczerbiak."
+    )
+    assert speakers_of(text, nlp=None) == ["Aleks Szczerbiak"]

@@ -714,8 +714,9 @@ def _after_attribution(
             # the verb, or the name after it
             return _continued_sentence_attribution(text, tokens, index, back, size, stop)
         speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, start, subject_end)
+        long_clause = len(text[start:subject_end].split(",")[0].split()) > 9
         if (
-            speaker is None
+            (speaker is None or long_clause)
             and size == 1
             and back == index
             and tokens[index - 1][2].endswith(",")
@@ -723,7 +724,8 @@ def _after_attribution(
             and tokens[index + 1][2][:1].isupper()
             and not ends_sentence
         ):
-            # ``remarkably safe drugs'' whose benefits outweigh their risks, said Dr. X
+            # ``remarkably safe drugs'' whose benefits outweigh their risks, said Dr. X; also
+            # after a long clause: "... with which it has clashed, says Prof Szczerbiak"
             return _inverted(text, tokens[index:], size, stop)
         if speaker is None:
             return None
@@ -766,7 +768,7 @@ def _opening_subject(
 
 
 # lower-case words that carry a sentence on past a closing mark: no subject opens with them
-_CONTINUATION_WORDS = frozenset("and but or to of in for with from as by on at than".split())
+_CONTINUATION_WORDS = frozenset("and but or to of in for with from as by on at than that".split())
 
 
 def _continued_sentence_attribution(
