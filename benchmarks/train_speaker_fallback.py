@@ -43,8 +43,8 @@ from newsfuse.facts.speakers import build_name_index, load_model
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "facts_gold"
 OUTPUT = ROOT / "src" / "newsfuse" / "data" / "speaker_fallback.json"
-DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 20)]
-UNSEEN = [f"heldout_blind{n}" for n in range(20, 26)]
+DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 26)]
+UNSEEN = [f"heldout_blind{n}" for n in range(26, 29)]
 
 
 @dataclass(frozen=True, slots=True)
