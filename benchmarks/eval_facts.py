@@ -30,7 +30,9 @@ after use): heldout_blind2 (0.583 -> 0.833), blind3 (0.804 -> 0.964), blind4 (0.
 sets nobody had read: blind14+15 (115 quotations) went 0.748 -> 0.826 with the first round
 and the learned fallback; blind16+17 (115 quotations) went 0.800 -> 0.870 with the second;
 blind18+19 (93 matched quotations, scored once at the end, never read) went 0.817 -> 0.849
-with the third. Annotate fresh sets before the next round. benchmarks/facts_agreement.py
+with the third. Fourth session: blind20-25 (web and ECB+, 276 matched quotations) judged
+round 4 at 0.823 (0.794 with the morning's code), blind26-28 (ECB+) round 5 at 0.863.
+Annotate fresh sets before the next round. benchmarks/facts_agreement.py
 compares two annotations of the same documents (second annotations in facts_gold/second/).
 
 Systems, in the same run: newsfuse (rules + spaCy NER, with the learned speaker fallback of
