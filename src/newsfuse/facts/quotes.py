@@ -49,6 +49,7 @@ from newsfuse.facts.speakers import (
     NameIndex,
     NameMention,
     build_name_index,
+    is_title_word,
     name_runs,
     resolve_model,
 )
@@ -1185,9 +1186,7 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
         if (
             opening
             # "Lt. Col. Mark Ballesteros, a Pentagon spokesman says": titles may come first
-            and all(
-                t.lower() in TITLE_WORDS or t.lower().rstrip(".") in TITLE_WORDS for t in titles
-            )
+            and all(is_title_word(t) for t in titles)
             and opening[0].is_person
             and " " in opening[0].name
             # ", an epidemiologist", ", 30, a California teacher": an apposition opens
@@ -1784,6 +1783,9 @@ def _only_person_before(
     return _Attribution(person.name, person.start, person.end, None, person.role)
 
 
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
 def _nearest_person_before(
     text: str,
     span: _Span,
@@ -1818,7 +1820,7 @@ def _nearest_person_before(
             return _Attribution(
                 introducer.name, introducer.start, introducer.end, None, introducer.role
             )
-        pronoun = re.compile(r"\b(?:[Hh]e|[Ss]he)\b").search(text, opening, span.open_mark)
+        pronoun = _HE_OR_SHE.search(text, opening, span.open_mark)
         if pronoun is not None and not any(s <= pronoun.start() < e for s, e in quoted):
             # "In typical fashion, she released a jokey response: “...”": as "she said"
             return _Attribution(
@@ -2248,26 +2250,25 @@ _RoleHolder = tuple[int, str, frozenset[str]]
 
 
 # "the company said": the business named last before, when its name says it is one
-_COMPANY_NOUNS = frozenset(
-    """company firm carrier airline chain retailer automaker maker giant startup bank lender
-    insurer manufacturer conglomerate broadcaster publisher network operator supplier
-    developer station newspaper paper magazine channel outlet website tabloid""".split()
-)
-# "the organisation said": the body last named as the subject of a reporting verb
-_BODY_NOUNS = frozenset("organisation organization body agency charity institute".split())
+# descriptions of a news outlet ("the newspaper said")
 _MEDIA_DESCRIPTIONS = frozenset(
     "broadcaster publisher network station newspaper paper magazine channel outlet website"
     " tabloid".split()
 )
+_COMPANY_NOUNS = _MEDIA_DESCRIPTIONS | frozenset(
+    """company firm carrier airline chain retailer automaker maker giant startup bank lender
+    insurer manufacturer conglomerate operator supplier developer""".split()
+)
+# "the organisation said": the body last named as the subject of a reporting verb
+_BODY_NOUNS = frozenset("organisation organization body agency charity institute".split())
 _OUTLET_WORDS = frozenset(
     "radio tv television news times post journal herald tribune gazette".split()
 )
 _PUBLIC_BODY_WORDS = frozenset(
     "police department ministry government court army council agency commission".split()
 )
-_COMPANY_WORDS = frozenset(
-    """co corp inc ltd plc llc company corporation group airlines airways holdings motors
-    radio tv television news times post journal herald tribune gazette""".split()
+_COMPANY_WORDS = _OUTLET_WORDS | frozenset(
+    """co corp inc ltd plc llc company corporation group airlines airways holdings motors""".split()
 )
 
 
@@ -2472,16 +2473,17 @@ def _reporter_of(
             and not any(s <= mention.start < e for s, e in quoted)
         ):
             reporter = mention
-    if reporter is None or _SENTENCE_BREAK.search(text, reporter.end, person.start):
-        return None
+    if (
+        reporter is None
+        or "\n" in text[reporter.end : person.start]
+        or _sentence_end(text, reporter.end, person.start) < person.start
+    ):
+        return None  # (another sentence or paragraph between them)
     if not re.search(r"\bthat\b", text[reporter.end : person.start]):
         return None  # ("Clark said they expected none, Kelly is more pessimistic": Kelly)
     if names.fullest(reporter.name, reporter.start) == names.fullest(person.name, person.start):
         return None
     return reporter
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
 _WORD_BEFORE_PERIOD = re.compile(r"(\w+)\.\s+[A-Z]")

@@ -353,11 +353,17 @@ def _title_as_surname(text: str, start: int, word: str) -> bool:
     return not re.match(r"\s+(?:of\b|[A-Z])", text[start + len(word) : start + len(word) + 4])
 
 
+def is_title_word(word: str) -> bool:
+    """A title or role word, with or without its full stop: "Sen.", "President"."""
+    lowered = word.lower()
+    return lowered in TITLE_WORDS or lowered.rstrip(".") in TITLE_WORDS
+
+
 def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | None:
     words = [_clean_token(text[s:e]) for s, e in run]
     last_title = -1
     for position, word in enumerate(words):
-        if word.lower() in TITLE_WORDS or word.lower().rstrip(".") in TITLE_WORDS:
+        if is_title_word(word):
             last_title = position
         elif position == last_title + 1 and len(words) - position >= 2:
             # page furniture before a name ("MUST WATCH Mitt Romney"), the end of a title
@@ -381,10 +387,7 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     name_part = run[last_title + 1 :]
     if not name_part:
         leading = 0
-        while leading < len(words) and (
-            words[leading].lower() in TITLE_WORDS
-            or words[leading].lower().rstrip(".") in TITLE_WORDS
-        ):
+        while leading < len(words) and is_title_word(words[leading]):
             leading += 1
         first_name = words[leading].lower() if leading < len(words) else ""
         if len(words) - leading >= 2 and (first_name in _MALE_NAMES or first_name in _FEMALE_NAMES):
@@ -517,6 +520,13 @@ def _same_ending(candidate: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return size == 1 and last.startswith(_SURNAME_PARTICLES) and last.split("-", 1)[1] == words[0]
 
 
+_INITIALS = re.compile(r"[A-Z]{3,4}")  # a person named by initials: "JFK", "MLK"
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in _tokens(name))
+
+
 @lru_cache(maxsize=65_536)
 def _tokens(name: str) -> tuple[str, ...]:
     # cached: ``fullest`` compares a mention with every name of the article, for every
@@ -585,13 +595,9 @@ class NameIndex:
                 # named too: a short form said more often than all the full names is the
                 # protagonist's, the full name the article names most
                 return full.most_common(1)[0][0]
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{3,4}", mention.strip()):
+        if len(words) == 1 and _INITIALS.fullmatch(mention.strip()):
             # "JFK" for "John F. Kennedy", "MLK": a person's initials
-            fits += [
-                c
-                for c in self.mentions
-                if c.likely_person and "".join(w[0] for w in _tokens(c.name)) == words[0]
-            ]
+            fits += [c for c in self.mentions if c.likely_person and _initials(c.name) == words[0]]
         if not fits:
             return mention
         if any(c.likely_person and " " in c.name for c in fits):
@@ -600,16 +606,16 @@ class NameIndex:
             fits = [c for c in fits if c.likely_person or (c.is_person and " " not in c.name)]
         before = [c for c in fits if c.start <= position]
         anchor = max(before, key=lambda c: c.start) if before else fits[0]
-        anchor_words = set(_tokens(anchor.name))
-        best = anchor
         anchor_tokens = _tokens(anchor.name)
-        initials = "".join(anchor_tokens) if re.fullmatch(r"[A-Z]{3,4}", anchor.name) else None
+        anchor_words = set(anchor_tokens)
+        initials = "".join(anchor_tokens) if _INITIALS.fullmatch(anchor.name) else None
+        best = anchor
         for candidate in fits:
             tokens = _tokens(candidate.name)
             if (
                 anchor_words <= set(tokens)
                 or _same_ending(tokens, anchor_tokens)
-                or "".join(w[0] for w in tokens) == initials
+                or _initials(candidate.name) == initials
             ) and len(candidate.name) > len(best.name):
                 best = candidate
         return best.name
@@ -720,7 +726,7 @@ _HEADLINE_SMALL_WORDS = frozenset("a an the of on in to for and or at by with as
 
 def _is_headline(line: str) -> bool:
     """A line in title case with no sentence end: a headline, not running text."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line)]
+    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
     if len(words) < 4 or line.rstrip().endswith((".", "?", '"', "”", ":", ",")):
         return False
     content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
