@@ -31,7 +31,7 @@ sets nobody had read: blind14+15 (115 quotations) went 0.748 -> 0.826 with the f
 and the learned fallback; blind16+17 (115 quotations) went 0.800 -> 0.870 with the second;
 blind18+19 (93 matched quotations, scored once at the end, never read) went 0.817 -> 0.849
 with the third. Fourth session: blind20-25 (web and ECB+, 276 matched quotations) judged
-round 4 at 0.823 (0.794 with the morning's code), blind26-28 (ECB+) round 5 at 0.863.
+round 4 at 0.823 (0.794 with the session's starting code), blind26-28 (ECB+) round 5 at 0.863.
 Annotate fresh sets before the next round. benchmarks/facts_agreement.py
 compares two annotations of the same documents (second annotations in facts_gold/second/).
 
@@ -221,9 +221,9 @@ def match_pairs(
     unmatched: list[int] = []
     for i, item in enumerate(predicted):
         placed = [
-            (shared_characters(item, gold[j]), j)
+            (shared, j)
             for j in free
-            if shared_characters(item, gold[j]) > 0 and acceptable(item, gold[j])
+            if (shared := shared_characters(item, gold[j])) > 0 and acceptable(item, gold[j])
         ]
         if placed:
             j = max(placed)[1]
