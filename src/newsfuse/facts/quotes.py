@@ -118,7 +118,7 @@ _CLAUSE_WORDS = frozenset("that who which is was were are has had have not".spli
 _DESCRIPTION_OPENERS = frozenset("the a an his her their its our my one another".split())
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Adm|Inc|Det|"
-    r"Supt|Insp|Cmdr|Atty|Gens|Sens|Reps|Cpl|Pvt|Brig|Lt\.Col|"
+    r"Supt|Insp|Cmdr|Atty|Dist|Asst|Gens|Sens|Reps|Cpl|Pvt|Brig|Lt\.Col|"
     r"Corp|Co|Ltd|No|Mt|Ft|U\.S|U\.N|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Prof|vs))\.$"
     r"|\b[A-Z]!$"  # "E! News": a name, not a sentence's end
 )
@@ -486,7 +486,7 @@ def _speaker_phrase(
         # not its holder
         apposed = text.find(role, lead)
         named = name_runs(text, apposed, apposed + len(role)) if apposed >= 0 else []
-        if named and named[0].start == apposed:
+        if named and (named[0].start == apposed or described):
             return (
                 named[0].name,
                 named[0].start,
@@ -574,7 +574,13 @@ def _apposed_is_name(text: str, lead: int, role: str | None) -> bool:
         return False
     apposed = text.find(role, lead)
     named = name_runs(text, apposed, apposed + len(role)) if apposed >= 0 else []
-    return len(named) == 1 and named[0].start == apposed and named[0].end == apposed + len(role)
+    if len(named) != 1 or named[0].end != apposed + len(role):
+        return False
+    # "Jan Pugh" alone, or after a short description: "regional bureaucrat Resulberdy Mammedov"
+    before = text[apposed : named[0].start].split()
+    return not before or (
+        len(before) <= 3 and all(w[:1].islower() for w in before) and named[0].is_person
+    )
 
 
 _OWNED_ROLE = re.compile(
@@ -769,7 +775,9 @@ def _opening_subject(
 
 
 # lower-case words that carry a sentence on past a closing mark: no subject opens with them
-_CONTINUATION_WORDS = frozenset("and but or to of in for with from as by on at than that".split())
+_CONTINUATION_WORDS = frozenset(
+    "and but or to of in for with from as by on at than that including".split()
+)
 
 
 def _continued_sentence_attribution(
@@ -786,7 +794,12 @@ def _continued_sentence_attribution(
     speaker, s_start, s_end, role, pronoun = _speaker_phrase(
         text, tokens[chunk][0], tokens[back - 1][1]
     )
-    if speaker is None or (not speaker[:1].isupper() and not pronoun):
+    if speaker is None:
+        return None
+    head = speaker.split()[-1].lower()
+    # a name or a pronoun; a description only when it names a speaker or a document ("...,"
+    # including seven rifles, the statement said), not the sentence's run-on words
+    if not speaker[:1].isupper() and not pronoun and head not in _SPEAKING_NOUNS:
         return None
     return _Attribution(speaker, s_start, s_end, _cue(text, tokens, index, size), role, pronoun)
 
@@ -2120,8 +2133,8 @@ _DOCUMENT_OF_NAME = re.compile(
     r"A|An|Each|Every|Some)\b)(?P<author>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,4})\s+"
     r"(?:" + _DOCUMENT_NOUNS + r")$"
 )
-_DOCUMENT_OWNED = re.compile(
-    r"^(?P<author>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,4})['’]s?\s+(?:[\w\-]+\s+)?"
+_DOCUMENT_OWNED = re.compile(  # "Willoughby's letter", "the NYPD's statement"
+    r"^(?:the\s+)?(?P<author>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,4})['’]s?\s+(?:[\w\-]+\s+)?"
     r"(?:" + _DOCUMENT_NOUNS + r")$"
 )
 _DOCUMENT_BY = re.compile(
@@ -2129,6 +2142,10 @@ _DOCUMENT_BY = re.compile(
     r"signed|sent)\s+)?(?:by|from)\s+(?P<author>.+)$",
     re.I,
 )
+
+
+# bodies named by a common noun that issue statements ("the Indian government")
+_AUTHOR_BODIES = "government|ministry|military|navy|army|police|embassy|council|department"
 
 
 def _document_author(text: str, speaker: str, position: int, names: NameIndex) -> str | None:
@@ -2188,6 +2205,15 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
             and (found is None or match.start() > found[1])
         ):
             found = (subject[0], subject[1] or match.start())
+    # "according to a statement from the Indian government": its author, given after it
+    from_author = re.compile(
+        rf"\b(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}{noun}\s+(?:(?:issued|released|sent)\s+)?"
+        rf"(?:from|by)\s+(?P<author>(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){{0,4}}"
+        rf"(?:[A-Z][\w.&\-]*|{_AUTHOR_BODIES}))\b"
+    )
+    for match in from_author.finditer(text, window_start, position):
+        if found is None or match.start() > found[1]:
+            found = (match.group("author"), match.start("author"))
     opening = re.compile(rf"\bIn\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+){{0,2}}{noun}\s*,\s+")
     for match in opening.finditer(text, window_start, position):
         mentions = name_runs(text, match.end(), _sentence_end(text, match.end(), position))
@@ -2259,6 +2285,8 @@ _COMPANY_NOUNS = _MEDIA_DESCRIPTIONS | frozenset(
     """company firm carrier airline chain retailer automaker maker giant startup bank lender
     insurer manufacturer conglomerate operator supplier developer""".split()
 )
+# the heads of descriptions that can speak: people, businesses, documents
+_SPEAKING_NOUNS = _ANCHOR_NOUNS | _COMPANY_NOUNS | frozenset(_DOCUMENT_NOUNS.split("|"))
 # "the organisation said": the body last named as the subject of a reporting verb
 _BODY_NOUNS = frozenset("organisation organization body agency charity institute".split())
 _OUTLET_WORDS = frozenset(

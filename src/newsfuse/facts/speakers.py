@@ -33,7 +33,8 @@ TITLE_WORDS = frozenset(
     ambassador king queen prince princess emperor pope ayatollah sheikh cardinal bishop
     archbishop rabbi imam coach professor detective inspector sheriff deputy superintendent
     secretary-general ceo cfo democrat democrats republican republicans gop dem rep. state
-    defense foreign interior health finance justice homeland security agent""".split()
+    defense foreign interior health finance justice homeland security agent atty atty. dist
+    dist. asst asst.""".split()
 )
 # Verbs that introduce speech. Forms ending in -ing attach to the subject of their clause.
 # (present-tense "-s" forms only where they are not also plural nouns: "remarks", "charges")
@@ -545,6 +546,8 @@ class NameIndex:
     common_words: frozenset[str] = frozenset()
     # acronyms the article defines: ("ICC", "International Criminal Court")
     acronyms: tuple[tuple[str, str], ...] = ()
+    # one-word plurals of a people the article also uses as a modifier: "Greeks"
+    peoples: frozenset[str] = frozenset()
 
     @staticmethod
     def is_plain_word(name: str) -> bool:
@@ -689,7 +692,9 @@ class NameIndex:
                 continue
             if any(s <= candidate.start < e for s, e in exclude):
                 continue
-            if gender is not None and self.gender(candidate) not in (None, gender):
+            if gender is not None and (
+                self.gender(candidate) not in (None, gender) or candidate.name in self.peoples
+            ):
                 continue
             if candidate.name in self.common_words:
                 continue  # "Officials said": a plural noun opening a sentence
@@ -866,7 +871,12 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
         for m in mentions
     ]
     common = frozenset(m.name for m in mentions if " " not in m.name and m.name.lower() in lowered)
-    return NameIndex(tuple(mentions), common, _defined_acronyms(text))
+    # "Greek populations" ... "Greeks must understand": a people, nobody's "he" or "she"
+    modifiers = set(re.findall(r"\b([A-Z][a-z]+) [a-z]", text))
+    peoples = frozenset(
+        m.name for m in mentions if m.name.endswith("s") and m.name[:-1] in modifiers
+    )
+    return NameIndex(tuple(mentions), common, _defined_acronyms(text), peoples)
 
 
 _ACRONYM_DEFINED = re.compile(
