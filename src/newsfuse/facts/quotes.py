@@ -111,7 +111,10 @@ _PREPOSITIONS = frozenset(
 _PLACE_BASED = re.compile(
     r"(?i)^(?:the|a|an)\s[^\"“”]*-(?:based|born|owned|run|led|registered)\s+[a-z]+$"
 )
-_TRAILING_FUNCTION_WORDS = frozenset("that the a an of for to in at by who which".split())
+_INDEFINITE_OPENERS = frozenset("a an one".split())
+# finite verbs that show a subject phrase runs into a clause of its own
+_CLAUSE_VERBS = frozenset("is was were are has had have".split())
+_TRAILING_FUNCTION_WORDS = frozenset("that the a an of for to in at by who which following".split())
 _LEADING_ADVERBS = frozenset("later then also still now instead meanwhile again".split())
 # a subject phrase holding these is a clause, not a description ("a country that is rarely")
 _CLAUSE_WORDS = frozenset("that who which is was were are has had have not".split())
@@ -457,6 +460,16 @@ def _speaker_phrase(
     titled = [m for m in mentions if m.is_person and m.role]
     words = head.split()
     cut = re.search(r"\s(?:of|at|from|for|with|in|on|close\s+to)\s", head)
+    modified = re.search(
+        r"(?<=[a-z])\s(?:who|whose|that|which|familiar|close|[a-z]+ing|[a-z]+ed)\s", head
+    )
+    if (
+        words[0].lower() in _INDEFINITE_OPENERS
+        and modified is not None
+        and not any(m.likely_person and m.start < lead + modified.start() for m in mentions)
+    ):
+        # "a former church official who knew King": a description; the name is in its clause
+        return head, lead, lead + len(head), role, False
     if titled:
         # "Det. Charles Geiger of the LAPD", "Court of Queen's Bench Justice Kristine Eidsvik"
         mentions = titled[-1:]
@@ -606,6 +619,15 @@ def _noun_phrase(head: str) -> str:
     if not words or words[0].lower() not in _DESCRIPTION_OPENERS:
         return head
     words = _TIME_PHRASE.sub("", head).split()  # "the president on Tuesday"
+    relative = next((i for i, w in enumerate(words) if w.lower() in ("who", "whose")), len(words))
+    if words[0].lower() in _INDEFINITE_OPENERS and not _CLAUSE_VERBS.intersection(words[:relative]):
+        # (one relative clause: "who has served in Qatar and who spoke anonymously")
+        words = " ".join(words).split(" and who ")[0].split()
+        # someone new, described in full: "one woman attending a yoga class at the church",
+        # "a U.S. official familiar with the matter" (a "the ..." refers back: cut below)
+        while len(words) > 2 and words[-1].lower() in _TRAILING_FUNCTION_WORDS:
+            words.pop()
+        return " ".join(words)
     for index, word in enumerate(words[2:], start=2):
         lowered = word.lower()
         after_article = words[index - 1].lower() in _NOUN_MARKERS  # "the recording"
@@ -832,8 +854,15 @@ def _inverted(
         # "read a statement from Bishop Lawrence Provenzano": the statement's author speaks
         phrase_start = statement.end()
         tokens = tokens[:size] + [t for t in tokens[size:] if t[0] >= phrase_start]
+    described = _described_after_verb(text, tokens[size:], stop)
     for token_start, _, token in tokens[size:]:
-        if _bare(token) in ("who", "whose", "which", "at", "in", "from", "on", "to"):
+        if described and (token[-1:] in ",;:" or _bare(token) == "according"):
+            # "said one former diplomat who has served in Qatar": someone new, described in
+            # full, up to the clause's end
+            phrase_end = token_start + len(token) - 1 if token[-1:] in ",;:" else token_start
+            break
+        if not described and _bare(token) in ("who", "whose", "which", "at", "in", "from",
+                                               "on", "to"):  # fmt: skip
             phrase_end = token_start
             break
     speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, phrase_start, phrase_end)
@@ -841,6 +870,19 @@ def _inverted(
         return None
     cue = text[tokens[0][0] : tokens[size - 1][1]].rstrip(",")
     return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
+
+
+def _described_after_verb(text: str, tokens: list[tuple[int, int, str]], stop: int) -> bool:
+    """Whether ``said a/an/one ...`` gives a description of someone new, no name."""
+    if len(tokens) < 2 or _bare(tokens[0][2]) not in _INDEFINITE_OPENERS:
+        return False
+    clause_end = next((t[1] for t in tokens if t[2][-1:] in ",;:"), stop)
+    if any(m.likely_person for m in name_runs(text, tokens[0][0], clause_end)):
+        return False  # "said a tearful Rev. Savino D'Amelio, a parish priest"
+    # "said one local resident, Omen Cola, to AFP": the name follows in apposition
+    return not name_runs(text, clause_end, min(stop, clause_end + 2)) and not re.match(
+        r",\s+[A-Z]", text[clause_end - 1 : clause_end + 2]
+    )
 
 
 def _before_attribution(
@@ -2051,8 +2093,11 @@ def _introduced_indefinitely(text: str, head: str, start: int, end: int) -> str 
     """The description "a/an ... <head> [for the Named Body]" that introduces someone new
     between ``start`` and ``end`` (the last one), without its article; None if none."""
     pattern = (
-        rf"\b[Aa]n?\s+((?:[\w\-]+\s+){{0,3}}{re.escape(head)}\b"
-        r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*)?)"
+        rf"\b[Aa]n?\s+((?:[\w\-.]+\s+){{0,3}}{re.escape(head)}\b"
+        r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*)?"
+        # "a senior official briefed on the presentation said": described in full
+        r"(?:\s+(?:who|familiar|close|briefed|involved|speaking|with)\b[^,.;:\"“”\n]{1,80}?"
+        r"(?=\s+(?:said|says|told|added)\b))?)"
     )
     found = list(re.finditer(pattern, text[start:end]))
     return found[-1].group(1) if found else None
