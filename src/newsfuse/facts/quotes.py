@@ -112,6 +112,7 @@ _PLACE_BASED = re.compile(
     r"(?i)^(?:the|a|an)\s[^\"“”]*-(?:based|born|owned|run|led|registered)\s+[a-z]+$"
 )
 _INDEFINITE_OPENERS = frozenset("a an one".split())
+_FUNCTION_WORDS = frozenset("of the with for at from in on and or a an to by as".split())
 # finite verbs that show a subject phrase runs into a clause of its own
 _CLAUSE_VERBS = frozenset("is was were are has had have".split())
 _TRAILING_FUNCTION_WORDS = frozenset("that the a an of for to in at by who which following".split())
@@ -336,6 +337,8 @@ def _skippable(word: str, previous: str = "") -> bool:
     """
     if previous in _NOUN_MARKERS or word in _LY_NOUNS:
         return word in _AUXILIARIES
+    if (word, previous) == ("as", "quoted") or (word == "quoted" and previous in _AUXILIARIES):
+        return True  # "Viktor Blagov was quoted as saying": the subject comes before
     return (
         word in _AUXILIARIES
         or word in _ADVERBS_BEFORE_VERB
@@ -458,6 +461,22 @@ def _speaker_phrase(
     if _PLACE_BASED.match(head):
         mentions = []
     titled = [m for m in mentions if m.is_person and m.role]
+    if (
+        len(mentions) >= 2
+        and mentions[-1].end == lead + len(head)
+        and len(mentions[-1].name.split()) >= 2
+        and all(
+            w.islower() and w.isalpha() and w not in _FUNCTION_WORDS
+            for w in text[mentions[-2].end : mentions[-1].start].split() or ["-"]
+        )
+    ):
+        # "Deputy Mission Control chief Viktor Blagov": the body and the role qualify the
+        # name that ends the phrase
+        prefix = re.sub(
+            r"^(?:the|a|an)\s+", "", text[lead : mentions[-1].start].strip(), flags=re.I
+        )
+        role = role or prefix or None
+        mentions, titled = mentions[-1:], []
     words = head.split()
     cut = re.search(r"\s(?:of|at|from|for|with|in|on|close\s+to)\s", head)
     modified = re.search(
@@ -1544,7 +1563,13 @@ def _description_name(text: str, description: str, position: int) -> str:
     # its own qualifiers must be kept: "a senior Ruritanian official" is no "Freedonian official"
     qualifiers = {w.lower() for w in description.split()[:-1]} - {"the", "a", "an"}
     best: str | None = None
-    pattern = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){1,3})" + re.escape(head) + r"\b")
+    written = f"(?:{re.escape(head)}|{re.escape(head[:1].upper() + head[1:])})"
+    pattern = re.compile(
+        # "Tehran radio", "Great Ormond Street Hospital"; "the library": "Library of Congress"
+        rf"((?:[A-Z][\w'’.\-]*\s+){{1,3}}){written}\b"
+        rf"|\b{re.escape(head[:1].upper() + head[1:])}\s+of\s+(?:the\s+)?[A-Z][\w'’.\-]*"
+        rf"(?:\s+[A-Z][\w'’.\-]*){{0,3}}"
+    )
     for match in pattern.finditer(text, 0, position):
         candidate = " ".join(match.group(0).split("\n")[-1].split())
         # never across a sentence end: "... said the Navy. A U.S. official"
