@@ -445,6 +445,21 @@ def _speaker_phrase(
         role = None  # "Andrew Cuomo, assessing the scope of ..., told": an aside, no role
     if head.lower() in PRONOUNS:
         return head, lead, lead + len(head), None, True
+    head_words = head.split()
+    if (
+        role
+        and head_words
+        and head_words[-1][:1].islower()
+        and (head_words[0].lower() in _DESCRIPTION_OPENERS or _OWNED_ROLE.match(head))
+        and _apposed_is_name(text, lead, role)
+    ):
+        # "the director of the health body, François Bourdillon"; "Biancardi's attorney,
+        # James Zeszutek": the description is the role of the name in apposition
+        apposed = text.find(role, lead)
+        named = name_runs(text, apposed, apposed + len(role))
+        if named:
+            office = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
+            return named[-1].name, named[-1].start, named[-1].end, office, False
     owned = _OWNED_ROLE.match(head)
     if owned is not None:
         # "Reynolds' rep", "the mayor's spokeswoman": the role holder, unnamed
@@ -1612,6 +1627,12 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
         attribution = None
         if span.close_mark is not None:
             attribution = _after_attribution(text, span, paragraph_start, paragraph_end)
+        if attribution is not None and (attribution.cue or "").lower().startswith("report"):
+            # "Steele said the department was “...”, The Anchorage Daily News reported": the
+            # paper relays what the sentence's own speaker said
+            relayed = _before_attribution(text, span, paragraph_start, all_quoted)
+            if relayed is not None and relayed.speaker is not None and not relayed.is_pronoun:
+                attribution = relayed
         if attribution is None:
             attribution = _before_attribution(text, span, paragraph_start, all_quoted)
             if attribution is not None and attribution.speaker is None and attribution.cue:

@@ -151,7 +151,8 @@ _ORG_WORDS = frozenset(
     army navy government office court house senate congress assembly league federation
     organization organisation fund service services exchange securities foundation
     operation center centre board police division bureau unit squad insurance enterprise
-    enterprises industries holdings""".split()
+    enterprises industries holdings church cathedral mosque synagogue diocese archdiocese
+    chapel""".split()
 )
 # Words that, ending a capitalised run, make it a place or a building named after someone:
 # "Martin Luther King Jr. Avenue", "Kennedy Airport" are no people. (Words that are also
@@ -765,7 +766,11 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
             start, end = entity.start_char, entity.end_char
             if any(s <= start < e for s, e in headlines) or not text[start].isupper():
                 continue  # (the model's "person" in "in the buff" is no name)
-            is_person = entity.label_ == "PERSON"
+            # (a run with an organisation word is none, whatever the model says:
+            # "Central Mat-Su Fire Department")
+            is_person = entity.label_ == "PERSON" and not _ORG_WORDS.intersection(
+                w.lower() for w in text[start:end].split()
+            )
             existing = by_end.get(end)
             if (
                 is_person
