@@ -449,8 +449,15 @@ def _speaker_phrase(
     if (
         role
         and head_words
-        and head_words[-1][:1].islower()
-        and (head_words[0].lower() in _DESCRIPTION_OPENERS or _OWNED_ROLE.match(head))
+        and (
+            # "the director of the health body, ...", "Biancardi's attorney, ..."
+            (
+                head_words[-1][:1].islower()
+                and (head_words[0].lower() in _DESCRIPTION_OPENERS or _OWNED_ROLE.match(head))
+            )
+            # "director of Remera, Amar said"
+            or head_words[0].lower() in _PERSONAL_ROLES
+        )
         and _apposed_is_name(text, lead, role)
     ):
         # "the director of the health body, François Bourdillon"; "Biancardi's attorney,
