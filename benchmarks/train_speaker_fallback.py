@@ -43,8 +43,8 @@ from newsfuse.facts.speakers import build_name_index, load_model
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "facts_gold"
 OUTPUT = ROOT / "src" / "newsfuse" / "data" / "speaker_fallback.json"
-DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 26)]
-UNSEEN = [f"heldout_blind{n}" for n in range(29, 32)]  # never scored: the next fresh test
+DEVELOPMENT = [f"heldout_blind{n}" for n in range(2, 29)]
+UNSEEN = [f"heldout_blind{n}" for n in range(29, 34)]  # never scored: the next fresh test
 
 
 @dataclass(frozen=True, slots=True)
