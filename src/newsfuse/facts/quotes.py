@@ -122,7 +122,7 @@ _CLAUSE_WORDS = frozenset("that who which is was were are has had have not".spli
 _DESCRIPTION_OPENERS = frozenset("the a an his her their its our my one another".split())
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Maj|Adm|Inc|Det|"
-    r"Supt|Insp|Cmdr|Atty|Dist|Asst|Gens|Sens|Reps|Cpl|Pvt|Brig|Lt\.Col|"
+    r"Supt|Insp|Cmdr|Atty|Dist|Asst|Const|Gens|Sens|Reps|Cpl|Pvt|Brig|Lt\.Col|"
     r"Corp|Co|Ltd|No|Mt|Ft|U\.S|U\.N|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Prof|vs))\.$"
     r"|\b[A-Z]!$"  # "E! News": a name, not a sentence's end
 )
@@ -2472,7 +2472,8 @@ def _role_holders(text: str, names: NameIndex) -> list[_RoleHolder]:
             # "conservative radio host Rush Limbaugh": a later "the host" is Limbaugh
             roles.append(premodifier.group("role"))
         apposed = _APPOSED_ROLE.match(text, mention.end)
-        if apposed is not None:
+        if apposed is not None and not (set(apposed.group("role").split()) & REPORTING_VERBS):
+            # (not "boarded the Salahaddin, the military said": an attribution, no role)
             roles.append(apposed.group("role"))
         if roles:
             name = names.fullest(mention.name, mention.start)

@@ -34,7 +34,7 @@ TITLE_WORDS = frozenset(
     archbishop rabbi imam coach professor detective inspector sheriff deputy superintendent
     secretary-general ceo cfo democrat democrats republican republicans gop dem rep. state
     defense foreign interior health finance justice homeland security agent atty atty. dist
-    dist. asst asst.""".split()
+    dist. asst asst. const const.""".split()
 )
 # Verbs that introduce speech. Forms ending in -ing attach to the subject of their clause.
 # (present-tense "-s" forms only where they are not also plural nouns: "remarks", "charges")
@@ -206,6 +206,9 @@ class NameMention:
     # a place ("in Bedford", spaCy GPE/LOC) or the owner of someone's role ("Knightscope's
     # vice president"): never the antecedent of "he", "she" or a quotation left unattributed
     not_antecedent: bool = False
+    # introduced with a clause of their own ("Matthew O'Connor, who coproduced ..."): the
+    # topic, as likely the next "he" or "she" as a subject
+    introduced: bool = False
 
 
 def _clean_token(token: str) -> str:
@@ -701,7 +704,7 @@ class NameIndex:
                 continue  # "Officials said": a plural noun opening a sentence
             if best is None or candidate.start > best.start:
                 best = candidate
-            if candidate.subject_like and (
+            if (candidate.subject_like or (gender is not None and candidate.introduced)) and (
                 best_subject is None or candidate.start > best_subject.start
             ):
                 best_subject = candidate
@@ -858,6 +861,14 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
         and len(_tokens(m.name)) == 1
         and _tokens(m.name)[0] in speakers
         and not _in_open_parenthesis(text, m.start)
+        else m
+        for m in mentions
+    ]
+    # "a surprise to Matthew O'Connor, who coproduced ...": a person introduced with a
+    # clause of their own is the topic, as likely a "he" as a subject
+    mentions = [
+        replace(m, introduced=True)
+        if m.likely_person and re.match(r",\s+who\b", text[m.end : m.end + 8])
         else m
         for m in mentions
     ]
