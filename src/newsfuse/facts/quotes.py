@@ -739,6 +739,8 @@ def _after_attribution(
         start, tokens = tokens[0][1], tokens[1:]
     if not tokens:
         return None
+    if _bare(tokens[0][2]) in ("while", "whereas"):
+        return None  # "Kelly said there was “...” while Cerar said ...": another speaker's clause
     ends_sentence = text[span.start : span.end].rstrip("\"”'’ ")[-1:] == "."
     window = 4 if ends_sentence else 48  # (a long aside: "Cuomo, assessing ..., told NBC")
     for index in range(min(window, len(tokens))):
@@ -881,6 +883,14 @@ def _inverted(
         if not mentions:
             return _according_to(text, tokens[size - 1][1], stop)
         mention = mentions[-1]
+        if (
+            len(mentions) > 1
+            and len(mentions[0].name.split()) > 1
+            and re.fullmatch(
+                r"\s+(?:of|at|from|with)\s+(?:the\s+)?", text[mentions[0].end : mentions[1].start]
+            )
+        ):
+            mention = mentions[0]  # "according to Danny Gold of Metropolis": Gold, not his outlet
         return (
             _Attribution(
                 mention.name, mention.start, mention.end, "according to", mention.role, False
@@ -907,9 +917,12 @@ def _inverted(
             phrase_end = token_start
             break
     speaker, s_start, s_end, role, pronoun = _speaker_phrase(text, phrase_start, phrase_end)
+    cue = text[tokens[0][0] : tokens[size - 1][1]].rstrip(",")
+    if speaker is None and len(tokens) > size and _bare(tokens[size][2]) == "one":
+        # "“...,” says one.": one of a group named before, resolved as a pronoun is
+        return _Attribution("one", tokens[size][0], tokens[size][0] + 3, cue, None, True)
     if speaker is None:
         return None
-    cue = text[tokens[0][0] : tokens[size - 1][1]].rstrip(",")
     return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
 
 
@@ -2058,6 +2071,13 @@ def _resolve(
         return None  # (an empty phrase, from text with marks and commas scattered about)
     position = attribution.speaker_start or 0
     if attribution.is_pronoun:
+        if speaker.lower() in ("they", "one"):
+            # "The protesters ... “...,” they chanted"; "sources involved with the franchise
+            # ... “...,” says one": the group the sentences before named
+            group = _group_before(text, position)
+            if group is None or speaker.lower() == "they":
+                return group
+            return "one of the " + re.sub(r"^(?:the|The)\s+", "", group)
         if speaker.lower() == "it":
             organisation = names.last_organisation_before(position, quoted)
             if organisation is None:
@@ -2099,6 +2119,11 @@ def _resolve(
     if author is not None:
         return author
     definite = _is_definite(text, position)
+    if re.match(r"(?:his|her|their)\s", speaker):
+        # "said his brother": "John Banky, Ben's older brother" named before
+        holder = _role_holder(text, speaker, position, holders)
+        if holder is not None:
+            return holder
     if speaker[0].islower() or definite:  # "the pontiff", "the German-born pope"
         if definite and _PARTY_MEMBER.fullmatch(speaker):
             # "the Arizona Republican": a politician the article has named, not an office;
@@ -2138,6 +2163,24 @@ def _resolve(
     return names.fullest(speaker, position)
 
 
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?])[\"”'’]*\s+|\n)(?:[A-Z][a-z]+,\s+)?"  # ("Nonetheless, sources ...")
+    r"(?P<group>(?:(?:The|Many|Some|Most|Other|Groups\s+of|"
+    r"Hundreds\s+of|Thousands\s+of|Dozens\s+of)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?P<noun>[A-Za-z][a-z]+s)\b(?:\s+(?:involved|close|familiar)\s+(?:with|to)\s+[^.,;:\"“”\n]{1,50}?"
+    r"(?=\s+(?:are|were|have|had|say|said|is|was)\b))?)"
+)
+
+
+def _group_before(text: str, position: int) -> str | None:
+    """The group of people a sentence before ``position`` opens with: "The protesters"."""
+    found: str | None = None
+    for match in _GROUP_SUBJECT.finditer(text, max(0, position - 600), position):
+        if match.group("noun").lower() in _PLURAL_PERSON_NOUNS:
+            found = match.group("group")
+    return found
+
+
 _RULERS = frozenset("emir ruler monarch sultan shah emperor".split())
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 
@@ -2174,6 +2217,7 @@ _PLURAL_PERSON_NOUNS = frozenset(
     {f"{noun}s" for noun in _PERSON_NOUNS}
     | set("officials authorities police experts critics lawmakers investigators".split())
     | set("prosecutors activists protesters organisers organizers people".split())
+    | set("demonstrators fans students residents supporters sources".split())
 )
 _FEMALE_NOUNS = frozenset("woman spokeswoman mother sister daughter wife girl grandmother".split())
 _MALE_NOUNS = frozenset("man spokesman father brother son husband boy grandfather".split())
@@ -2401,6 +2445,12 @@ _COMPANY_WORDS = _OUTLET_WORDS | frozenset(
 _COMPANY_BEFORE = rf"\b(?:{'|'.join(sorted(_COMPANY_NOUNS))})\s+\Z"
 
 
+_CALLED_OUTLET = re.compile(
+    r"\b(?:daily|newspaper|paper|tabloid|weekly|magazine|broadcaster)\s+"
+    r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})"
+)
+
+
 def _company(text: str, description: str, position: int, names: NameIndex) -> str | None:
     # the noun before any complement: "the manager of a bank" is no bank
     words = re.split(r"\s+(?:of|for|at|from|in|with|that|who)\s+", description)[0].split()
@@ -2421,6 +2471,14 @@ def _company(text: str, description: str, position: int, names: NameIndex) -> st
         for m in names.mentions
         if m.start < position and re.search(_COMPANY_BEFORE, text[max(0, m.start - 30) : m.start])
     }
+    # "Centre-left daily Eleftherotypia warned ... the paper said": an outlet the article
+    # calls one, its name without an outlet word
+    called = (
+        list(_CALLED_OUTLET.finditer(text, max(0, position - 1500), position))
+        if head in _MEDIA_DESCRIPTIONS
+        else []
+    )
+    found_at = -1
     for mention in names.mentions:
         if mention.start >= position:
             break
@@ -2445,7 +2503,9 @@ def _company(text: str, description: str, position: int, names: NameIndex) -> st
             continue  # "Winkler told The Times ... the company said": the paper reports
         if not mention.is_person or mention.reports:
             # "Kellogg warned ... the company said": the business last named as a subject
-            found = full
+            found, found_at = full, mention.start
+    if called and called[-1].start("name") >= found_at:
+        return names.fullest(called[-1].group("name"), called[-1].start("name"))
     return found or organisation
 
 
@@ -2486,7 +2546,7 @@ _PREMODIFIER_ROLE = re.compile(
     r"(?P<role>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})\s+$"
 )
 _APPOSED_ROLE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her|its|their)\s+)?"
+    r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the|his|her|its|their)\s+|[A-Z][\w\-]*['’]s?\s+)?"
     r"(?!(?:which|who|whose|whom|where|when|that|and|but|or|as|if|while|said|says|told)\b)"
     r"(?P<role>[a-z][^,.;:()\"“”]{1,60})"
     r"(?=[,.;:])"
