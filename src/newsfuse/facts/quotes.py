@@ -1817,7 +1817,26 @@ def _introduced_before(
         return None  # a paragraph with quotations of its own: handled by carry-over
     at_colon = _Span(previous_end, previous_end, span.paragraph - 1, previous_end, None)
     attribution = _before_attribution(text, at_colon, previous_start, quoted)
-    return attribution if attribution is not None and attribution.speaker else None
+    if attribution is not None and attribution.speaker:
+        return attribution
+    if colon:
+        # no reporting verb: "Andrew Wetzler, director of ..., was blunt:", "Groups of young
+        # people roamed the streets, shouting:": the sentence's subject speaks
+        sentence = _sentence_start(text, previous_end, previous_start)
+        opening = name_runs(text, sentence, previous_end)
+        if (
+            opening
+            and opening[0].start == sentence
+            and opening[0].likely_person
+            and all(w[:1].isupper() for w in opening[0].name.split())
+        ):
+            mention = opening[0]
+            return _Attribution(mention.name, mention.start, mention.end, None, mention.role, False)
+        group = _GROUP_PHRASE.match(text, sentence)
+        if group is not None and group.group("noun").lower() in _PLURAL_PERSON_NOUNS:
+            return _Attribution(group.group("group"), group.start("group"), group.end("group"),
+                                None, None, False)  # fmt: skip
+    return None
 
 
 def _introduced_in_paragraph(
@@ -2163,15 +2182,6 @@ def _resolve(
     return names.fullest(speaker, position)
 
 
-_GROUP_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?])[\"”'’]*\s+|\n)(?:[A-Z][a-z]+,\s+)?"  # ("Nonetheless, sources ...")
-    r"(?P<group>(?:(?:The|Many|Some|Most|Other|Groups\s+of|"
-    r"Hundreds\s+of|Thousands\s+of|Dozens\s+of)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
-    r"(?P<noun>[A-Za-z][a-z]+s)\b(?:\s+(?:involved|close|familiar)\s+(?:with|to)\s+[^.,;:\"“”\n]{1,50}?"
-    r"(?=\s+(?:are|were|have|had|say|said|is|was)\b))?)"
-)
-
-
 def _group_before(text: str, position: int) -> str | None:
     """The group of people a sentence before ``position`` opens with: "The protesters"."""
     found: str | None = None
@@ -2217,7 +2227,21 @@ _PLURAL_PERSON_NOUNS = frozenset(
     {f"{noun}s" for noun in _PERSON_NOUNS}
     | set("officials authorities police experts critics lawmakers investigators".split())
     | set("prosecutors activists protesters organisers organizers people".split())
-    | set("demonstrators fans students residents supporters sources".split())
+    | set("demonstrators fans students residents supporters sources groups crowds".split())
+)
+_GROUP_PATTERN = (
+    r"(?P<group>(?:(?:The|Many|Some|Most|Other|Groups\s+of|"
+    r"Hundreds\s+of|Thousands\s+of|Dozens\s+of)\s+)?(?:[a-z][\w\-]*\s+){0,2}"
+    r"(?P<noun>(?i:"
+    + "|".join(sorted(_PLURAL_PERSON_NOUNS, key=lambda noun: (-len(noun), noun)))
+    + r"))\b(?:\s+(?:involved|close|familiar)\s+(?:with|to)\s+[^.,;:\"“”\n]{1,50}?"
+    r"(?=\s+(?:are|were|have|had|say|said|is|was)\b))?)"
+)
+# a group of people opening a sentence: "The protesters", "Groups of young people"
+_GROUP_PHRASE = re.compile(_GROUP_PATTERN)
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?])[\"”'’]*\s+|\n)(?:[A-Z][a-z]+,\s+)?"  # ("Nonetheless, sources ...")
+    + _GROUP_PATTERN
 )
 _FEMALE_NOUNS = frozenset("woman spokeswoman mother sister daughter wife girl grandmother".split())
 _MALE_NOUNS = frozenset("man spokesman father brother son husband boy grandfather".split())
