@@ -1697,3 +1697,74 @@ def test_says_and_a_name_after_a_long_clause() -> None:
         "structure with which it has clashed, says Prof Aleks Szczerbiak."
     )
     assert speakers_of(text, nlp=None) == ["Aleks Szczerbiak"]
+
+
+def test_documents_speak_for_their_authors() -> None:
+    text = (
+        "The pirates tried to flee, according to a statement from the Danish government.\n"
+        'Marines seized "a large cache of rifles and ammunition," including six rifles, '
+        "two launchers and other arms, the statement said.\n"
+        "According to the NYPD's statement, the officers saw one man \"run away from the "
+        'group when the car stopped."'
+    )
+    assert speakers_of(text, nlp=None) == ["Danish government", "NYPD"]
+
+
+def test_someone_new_is_described_in_full() -> None:
+    text = (
+        '"The emir was angry about the delay," said one former diplomat who has served in '
+        "Oman.\n"
+        '"We are watching the talks closely," a U.S. official familiar with the matter said.\n'
+        '"He was always kind to the children," said a former church official who knew Reyes.'
+    )
+    assert speakers_of(text, nlp=None) == [
+        "one former diplomat who has served in Oman",
+        "a U.S. official familiar with the matter",
+        "a former church official who knew Reyes",
+    ]
+
+
+def test_the_name_in_apposition_to_a_role_speaks() -> None:
+    text = (
+        '"We deny any improper conduct under the bylaws," said Walker\'s attorney, James '
+        "Zelinski.\n"
+        '"We have not found a common cause of these cases," said the director of the health '
+        "body, Marie Fontaine.\n"
+        '"We will stand by our program," the candidate, regional official Dovlet Orazov, said.'
+    )
+    assert speakers_of(text, nlp=None) == ["James Zelinski", "Marie Fontaine", "Dovlet Orazov"]
+
+
+def test_a_paper_relays_what_the_sentence_speaker_said() -> None:
+    text = (
+        'Fire Chief James Pell said the department was "treating it as suspicious at this '
+        'point" but did not elaborate, The Valley Herald reported.'
+    )
+    assert speakers_of(text, nlp=None) == ["James Pell"]
+
+
+def test_groups_and_one_of_them() -> None:
+    text = (
+        "Nonetheless, sources involved with the studio are betting that Ross will return. "
+        '"Everybody will do the sane thing and work it out," says one.\n'
+        "The protesters marched on parliament on Sunday. "
+        '"Do not bend your head down," they chanted as they faced the police.\n'
+        "Groups of young people roamed the streets of the capital, shouting:\n"
+        '"This night is for the boy we lost!"'
+    )
+    assert speakers_of(text, nlp=None) == [
+        "one of the sources involved with the studio",
+        "The protesters",
+        "Groups of young people",
+    ]
+
+
+def test_titles_and_relatives_named_before() -> None:
+    text = (
+        '"It is better to be on the safe side," Deputy Mission Control chief Viktor Blagov '
+        "was quoted as saying.\n"
+        '"This is the kind of crime the law was made for," said Dist. Atty. Steve Conley.\n'
+        "John Banky, Ben's older brother, spoke briefly on Monday. "
+        '"He could play any instrument made by man," said his brother.'
+    )
+    assert speakers_of(text, nlp=None) == ["Viktor Blagov", "Steve Conley", "John Banky"]
