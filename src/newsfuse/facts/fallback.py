@@ -62,6 +62,17 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return before, min(after or [len(text)])
 
 
+def _dateline(text: str, mention: NameMention) -> bool:
+    """A city in capitals opening a line before a comma: "ZURICH, Switzerland (AP)"."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return (
+        mention.name.isupper()
+        and len(mention.name) > 3
+        and not text[line_start : mention.start].strip()
+        and text.startswith(",", mention.end)
+    )
+
+
 def candidates(
     text: str,
     start: int,
@@ -90,6 +101,8 @@ def candidates(
             continue
         if names.is_plain_word(mention.name):
             continue  # "Friday's report ... it said": a day is no speaker
+        if _dateline(text, mention):
+            continue  # "ZURICH, Switzerland (AP) _": where the story was filed
         if any(s <= mention.start < e for s, e in quoted):
             continue
         full = names.fullest(mention.name, mention.start)
