@@ -1768,3 +1768,10 @@ def test_titles_and_relatives_named_before() -> None:
         '"He could play any instrument made by man," said his brother.'
     )
     assert speakers_of(text, nlp=None) == ["Viktor Blagov", "Steve Conley", "John Banky"]
+
+
+def test_a_subject_phrase_that_is_only_a_comma_is_no_speaker() -> None:
+    # found by fuzzing: the words after the closing mark begin with a comma, so the subject
+    # phrase before the verb is empty
+    text = '"said exceed 2 ,",000 wrote'
+    assert speakers_of(text) == [None]

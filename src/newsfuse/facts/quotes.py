@@ -505,8 +505,8 @@ def _speaker_phrase(
         r"(?<=[a-z])\s(?:who|whose|that|which|familiar|close|[a-z]+ing|[a-z]+ed)\s", head
     )
     if (
-        words[0].lower() in _INDEFINITE_OPENERS
-        and modified is not None
+        modified is not None
+        and words[0].lower() in _INDEFINITE_OPENERS
         and not any(m.likely_person and m.start < lead + modified.start() for m in mentions)
     ):
         # "a former church official who knew King": a description; the name is in its clause
@@ -651,9 +651,9 @@ _TIME_PHRASE = re.compile(
 
 
 def _noun_phrase(head: str) -> str:
-    """A description up to its relative clause or participle.
+    """A description: someone new in full, a reference back up to its relative clause.
 
-    "one woman attending a yoga class" → "one woman"; "the host often dubbed 'X'" → "the
+    "one woman attending a yoga class" stays whole; "the host often dubbed 'X'" → "the
     host"; "the manager of a bank that the" → "the manager of a bank".
     """
     words = head.split()
@@ -661,7 +661,11 @@ def _noun_phrase(head: str) -> str:
         return head
     words = _TIME_PHRASE.sub("", head).split()  # "the president on Tuesday"
     relative = next((i for i, w in enumerate(words) if w.lower() in ("who", "whose")), len(words))
-    if words[0].lower() in _INDEFINITE_OPENERS and not _CLAUSE_VERBS.intersection(words[:relative]):
+    if (
+        words
+        and words[0].lower() in _INDEFINITE_OPENERS
+        and not _CLAUSE_VERBS.intersection(words[:relative])
+    ):
         # (one relative clause: "who has served in Qatar and who spoke anonymously")
         words = " ".join(words).split(" and who ")[0].split()
         # someone new, described in full: "one woman attending a yoga class at the church",
