@@ -1648,7 +1648,7 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
     all_quoted = _exclusions(raw_spans)
     # the fallback learned its weights on English articles: elsewhere it would crown
     # sentence openers ("Un", "C'est la") as speakers
-    english = learned and detect_language(text) == "english"
+    use_fallback = learned and detect_language(text) == "english"
 
     attributions: list[_Attribution | None] = []
     for span in spans:
@@ -1746,7 +1746,7 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
                 )
             ):
                 anchors.append((speaker_start or 0, speaker))
-        if speaker is None and learned and english:
+        if speaker is None and use_fallback:
             if counts is None:
                 counts = fallback.mention_counts(names)
             best = fallback.likeliest(
