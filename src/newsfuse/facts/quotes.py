@@ -421,6 +421,14 @@ _ROLE_PARTICIPLES = frozenset(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _without_article(phrase: str) -> str:
+    """ "the director of the health body" → "director of the health body"."""
+    return _ARTICLE.sub("", phrase)
+
+
 def _speaker_phrase(
     text: str, start: int, end: int
 ) -> tuple[str | None, int | None, int | None, str | None, bool]:
@@ -447,6 +455,7 @@ def _speaker_phrase(
     if head.lower() in PRONOUNS:
         return head, lead, lead + len(head), None, True
     head_words = head.split()
+    owned = _OWNED_ROLE.match(head)
     if (
         role
         and head_words
@@ -454,7 +463,7 @@ def _speaker_phrase(
             # "the director of the health body, ...", "Biancardi's attorney, ..."
             (
                 head_words[-1][:1].islower()
-                and (head_words[0].lower() in _DESCRIPTION_OPENERS or _OWNED_ROLE.match(head))
+                and (head_words[0].lower() in _DESCRIPTION_OPENERS or owned)
             )
             # "director of Remera, Amar said"
             or head_words[0].lower() in _PERSONAL_ROLES
@@ -466,9 +475,8 @@ def _speaker_phrase(
         apposed = text.find(role, lead)
         named = name_runs(text, apposed, apposed + len(role))
         if named:
-            office = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
+            office = _without_article(head)
             return named[-1].name, named[-1].start, named[-1].end, office, False
-    owned = _OWNED_ROLE.match(head)
     if owned is not None:
         # "Reynolds' rep", "the mayor's spokeswoman": the role holder, unnamed
         return head, lead, lead + len(head), None, False
@@ -495,10 +503,7 @@ def _speaker_phrase(
     ):
         # "Deputy Mission Control chief Viktor Blagov": the body and the role qualify the
         # name that ends the phrase
-        prefix = re.sub(
-            r"^(?:the|a|an)\s+", "", text[lead : mentions[-1].start].strip(), flags=re.I
-        )
-        role = role or prefix or None
+        role = role or _without_article(text[lead : mentions[-1].start].strip()) or None
         mentions, titled = mentions[-1:], []
     words = head.split()
     cut = re.search(r"\s(?:of|at|from|for|with|in|on|close\s+to)\s", head)
@@ -546,7 +551,7 @@ def _speaker_phrase(
                 named[0].name,
                 named[0].start,
                 named[0].end,
-                re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I),
+                _without_article(head),
                 False,
             )
     if mentions and owners_only and words and words[-1][:1].islower():
@@ -1647,8 +1652,9 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
     names: NameIndex = build_name_index(text, paragraphs, doc)
     all_quoted = _exclusions(raw_spans)
     # the fallback learned its weights on English articles: elsewhere it would crown
-    # sentence openers ("Un", "C'est la") as speakers
-    use_fallback = learned and detect_language(text) == "english"
+    # sentence openers ("Un", "C'est la") as speakers (the language is read once, and only
+    # for an article with a quotation the rules leave without a speaker)
+    english: bool | None = None
 
     attributions: list[_Attribution | None] = []
     for span in spans:
@@ -1746,7 +1752,9 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
                 )
             ):
                 anchors.append((speaker_start or 0, speaker))
-        if speaker is None and use_fallback:
+        if speaker is None and learned and english is None:
+            english = detect_language(text) == "english"
+        if speaker is None and learned and english:
             if counts is None:
                 counts = fallback.mention_counts(names)
             best = fallback.likeliest(
@@ -2714,7 +2722,7 @@ def _names_no_one(speaker: str, names: NameIndex) -> bool:
     """A phrase read as a speaker that cannot be one: "Central Asia. Friday", "MORE"."""
     for end_of_sentence in _WORD_BEFORE_PERIOD.finditer(speaker):
         word = end_of_sentence.group(1)
-        if len(word) > 3 and word.lower() not in TITLE_WORDS and not word.isupper():
+        if len(word) > 3 and not is_title_word(word) and not word.isupper():
             return True  # two sentences run together, not "Dr. Donald K. Yeomans"
     words = speaker.split()
     return len(words) == 1 and (names.is_plain_word(speaker) or speaker.lower() in _ORDINALS)

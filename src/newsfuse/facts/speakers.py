@@ -154,6 +154,13 @@ _ORG_WORDS = frozenset(
     enterprises industries holdings church cathedral mosque synagogue diocese archdiocese
     chapel""".split()
 )
+
+
+def _names_organisation(name: str) -> bool:
+    """Whether a name holds an organisation word: "Central Mat-Su Fire Department"."""
+    return bool({w.lower().strip(".,") for w in name.split()} & _ORG_WORDS)
+
+
 # Words that, ending a capitalised run, make it a place or a building named after someone:
 # "Martin Luther King Jr. Avenue", "Kennedy Airport" are no people. (Words that are also
 # surnames, "Hall", "Park", "Lane", stay out.)
@@ -661,10 +668,7 @@ class NameIndex:
                 continue
             if any(s <= candidate.start < e for s, e in exclude):
                 continue
-            named_organisation = bool(
-                {w.lower().strip(".,") for w in candidate.name.split()} & _ORG_WORDS
-            )
-            if not (candidate.reports or named_organisation):
+            if not (candidate.reports or _names_organisation(candidate.name)):
                 continue  # "made no mention of Yemen or Somalia. Instead it said"
             best = candidate
             if not candidate.is_person:
@@ -771,9 +775,7 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 continue  # (the model's "person" in "in the buff" is no name)
             # (a run with an organisation word is none, whatever the model says:
             # "Central Mat-Su Fire Department")
-            is_person = entity.label_ == "PERSON" and not _ORG_WORDS.intersection(
-                w.lower() for w in text[start:end].split()
-            )
+            is_person = entity.label_ == "PERSON" and not _names_organisation(text[start:end])
             existing = by_end.get(end)
             if (
                 is_person
