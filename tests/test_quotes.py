@@ -1775,3 +1775,48 @@ def test_a_subject_phrase_that_is_only_a_comma_is_no_speaker() -> None:
     # phrase before the verb is empty
     text = '"said exceed 2 ,",000 wrote'
     assert speakers_of(text) == [None]
+
+
+def test_a_role_opening_the_sentence_tells_whom_the_description_means() -> None:
+    text = (
+        "Comedian Ellen DeGeneres will host the Oscars again.\n\n"
+        '"I am so excited to be hosting the Oscars for the second time," DeGeneres said. '
+        '"I would like to thank the Academy," the comedian added on Twitter.\n\n'
+        "Le Royaume Uni a déclaré que l'incident avait eu lieu."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Ellen DeGeneres", "Ellen DeGeneres"]
+    mentions = build_name_index(text, [(0, len(text))]).mentions
+    assert any(m.name == "Ellen DeGeneres" and m.role == "Comedian" for m in mentions)
+    # a determiner is no role, in any language
+    assert not any(m.role == "Le" for m in mentions)
+
+
+def test_names_used_as_adjectives_speak_for_no_one() -> None:
+    text = (
+        '"This is horrible," said Ron Howard, the former actor and Oscar-winning director '
+        'of a film. "The timing couldn\'t be worse," he said on Thursday.\n\n'
+        "They had 26 crewmen aboard, all Somalian nationals. "
+        '"We also managed to find ladders and rope, which are proof that they were pirates."'
+    )
+    mentions = build_name_index(text, [(0, len(text))], load_model()(text)).mentions
+    adjectives = [m.name for m in mentions if m.not_antecedent]
+    assert "Oscar" in adjectives and "Somalian" in adjectives
+    speakers = speakers_of(text, nlp=None)
+    assert speakers[:2] == ["Ron Howard", "Ron Howard"]
+    assert speakers[2] != "Somalian"
+
+
+def test_a_phrase_with_quotation_marks_is_no_speaker_and_roles_are_tidied() -> None:
+    text = (
+        "Trade publication Variety saw the choice of DeGeneres as a continuation of the "
+        'Academy\'s "Year of the Woman, " writing that the Oscars "will put women in the '
+        "driver's seat. \"\n\n"
+        '"Choosing her signals a gentler show," trade magazine The Hollywood Reporter wrote.'
+    )
+    quotes = quotes_of(text, nlp=None)
+    assert len(quotes) == 3
+    assert all(q.speaker is None or '"' not in q.speaker for q in quotes)
+    assert all(q.role is None or q.role[:1].isalpha() for q in quotes)
+    reporter = [q for q in quotes if q.speaker and q.speaker.endswith("Hollywood Reporter")]
+    assert reporter and reporter[0].role == "trade magazine"

@@ -1741,7 +1741,7 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
             speaker_start, speaker_end = attribution.speaker_start, attribution.speaker_end
             speaker = _resolve(text, attribution, names, all_quoted, holders, anchors)
             if speaker is not None and _names_no_one(speaker, names):
-                speaker = None  # left to the fallback, which weighs the names near it
+                speaker = role = None  # left to the fallback, which weighs the names near it
             if (
                 speaker is not None
                 and not attribution.is_pronoun
@@ -1766,6 +1766,7 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
             if best is not None:
                 speaker, role = best.name, best.mention.role
                 speaker_start, speaker_end = best.mention.start, best.mention.end
+        role = _clean_role(role)
         if speaker is not None:
             if role is not None:
                 roles.setdefault(speaker, role)
@@ -1785,6 +1786,15 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
             )
         )
     return quotes
+
+
+def _clean_role(role: str | None) -> str | None:
+    """ "trade magazine The" (of "The Hollywood Reporter") -> "trade magazine"; a stray
+    quotation mark is no role."""
+    if role is None:
+        return None
+    cleaned = re.sub(r"(?:\s+(?:[Tt]he|[Aa]n?))+$", "", role.strip(" \"“”'‘’`,;:"))
+    return cleaned if any(c.isalpha() for c in cleaned) else None
 
 
 def _agent_after(text: str, span: _Span, limit: int, attribution: _Attribution) -> _Attribution:
@@ -2720,6 +2730,8 @@ _ORDINALS = frozenset("first second third fourth fifth last latter former other"
 
 def _names_no_one(speaker: str, names: NameIndex) -> bool:
     """A phrase read as a speaker that cannot be one: "Central Asia. Friday", "MORE"."""
+    if any(mark in speaker for mark in '"“”'):
+        return True  # 'a continuation of the Academy's "Year of the Woman': words, quoted
     for end_of_sentence in _WORD_BEFORE_PERIOD.finditer(speaker):
         word = end_of_sentence.group(1)
         if len(word) > 3 and not is_title_word(word) and not word.isupper():

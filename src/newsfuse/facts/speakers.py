@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from newsfuse.language import _stop_word_lists
+
 # Words that make a capitalised run a title or rank rather than part of a name.
 # Everything up to the last of them is the role: "Iraqi Prime Minister | Haider al-Abadi".
 TITLE_WORDS = frozenset(
@@ -842,6 +844,8 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                         _reports_after(text, offset + len(name)),
                     )
                 )
+    lowered = set(re.findall(r"\b[a-z]+\b", text))
+    mentions = [_opening_role(text, m, lowered) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     mentions = _with_pronoun_gender(text, mentions)
     mentions = [_apposed_to_person(text, m) for m in mentions]
@@ -877,10 +881,11 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
     places = frozenset(
         p for p in _place_names(text, doc) if _tokens(p) and _tokens(p)[-1] not in speakers
     )
-    lowered = set(re.findall(r"\b[a-z]+\b", text))
+    peoples_named = _peoples_named(doc)
     mentions = [
         replace(m, not_antecedent=True)
         if m.name in places
+        or _adjectival(text, m, peoples_named)
         or _ROLE_OWNER.match(text, m.end)
         or _furniture(m.name, lowered)
         or "/" in m.name  # a photo credit, "Michael Tullberg/Getty Images": nobody speaks
@@ -943,6 +948,73 @@ def _apposed_to_person(text: str, mention: NameMention) -> NameMention:
         return mention
     gender = "female" if described.group("female") else "male" if described.group("male") else None
     return replace(mention, is_person=True, likely_person=True, gender=mention.gender or gender)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset().union(*_stop_word_lists().values())
+
+
+def _is_stop_word(word: str) -> bool:
+    return word in _stop_words()
+
+
+def _opening_role(text: str, mention: NameMention, lowered: set[str]) -> NameMention:
+    """ "Comedian Ellen DeGeneres will host ...": a sentence opens on the person's role.
+
+    The first word of a person's name that the article also writes in lower case
+    ("the comedian added") is a common noun, capitalized only as the sentence's first
+    word; kept as the role, it tells whom "the comedian" means.
+    """
+    words = mention.name.split()
+    first = words[0] if words else ""
+    if (
+        mention.role is not None
+        or len(words) < 3
+        or not mention.likely_person
+        or not (first.isalpha() and first[0].isupper() and first[1:].islower())
+        or first.lower() not in lowered
+        or _is_stop_word(first.lower())  # "Le Royaume Uni": an article, not a role
+        or not _sentence_opens_at(text, mention.start)
+    ):
+        return mention
+    rest = mention.name[len(first) :].lstrip()
+    start = mention.end - len(rest)
+    return replace(
+        mention, start=start, name=rest, role=first, gender=mention.gender or _gender_of([], rest)
+    )
+
+
+def _peoples_named(doc: Any) -> frozenset[str]:
+    """The model's nationalities and groups (NORP): "British", "Yemeni", "Somalian"."""
+    if doc is None:
+        return frozenset()
+    # (not "Libyans": a people in the plural is a noun, and may be the one who speaks)
+    return frozenset(
+        e.text
+        for e in doc.ents
+        if e.label_ == "NORP" and " " not in e.text and not e.text.endswith("s")
+    )
+
+
+_ADJECTIVE_AFTER = re.compile(r"-[a-z]| [a-z]")
+
+
+def _adjectival(text: str, mention: NameMention, peoples_named: frozenset[str]) -> bool:
+    """A name used as an adjective is no one who speaks.
+
+    "Oscar-winning director", "Texas-based": a name cut before a hyphenated word;
+    "the 15 British sailors", "the Yemeni government": a nationality before a noun
+    (not "the British said").
+    """
+    after = text[mention.end : mention.end + 2]
+    if after.startswith("-") and _ADJECTIVE_AFTER.match(after):
+        return True
+    return (
+        mention.name in peoples_named
+        and _ADJECTIVE_AFTER.match(after) is not None
+        and not _reports_after(text, mention.end)
+    )
 
 
 def _furniture(name: str, lowered: set[str]) -> bool:
