@@ -1820,3 +1820,23 @@ def test_a_phrase_with_quotation_marks_is_no_speaker_and_roles_are_tidied() -> N
     assert all(q.role is None or q.role[:1].isalpha() for q in quotes)
     reporter = [q for q in quotes if q.speaker and q.speaker.endswith("Hollywood Reporter")]
     assert reporter and reporter[0].role == "trade magazine"
+
+
+def test_subjects_of_participles_appositions_and_groups() -> None:
+    text = (
+        "A government official downplayed the unrest saying that \"for years there's been "
+        'strikes without much consequence."\n\n'
+        "Peter Guest, Assistant Chief Fire Officer at Surrey Fire and Rescue Service says the "
+        'building is "a total loss".\n\n'
+        'Lamas\' son, actor Lorenzo Lamas, tweeted Thursday: "My stepmom passed peacefully."\n\n'
+        "Some of the protesters shouted, “That’s the sister,” then started throwing bottles. "
+        "Someone hurled a chair.\n\n"
+        'Other union leaders have called the cuts "savage attacks on workers\' rights".'
+    )
+    assert speakers_of(text, nlp=None) == [
+        "A government official",
+        "Peter Guest",
+        "Lorenzo Lamas",
+        "Some of the protesters",
+        "Other union leaders",
+    ]

@@ -613,7 +613,11 @@ def _speaker_phrase(
         description = " ".join(words[1:]) if words[0].lower() == "the" else head
         offset = lead + head.find(description)
         return description, offset, offset + len(description), role, False
-    noun_head = re.split(r"\s+(?:of|for|at|from|in|with)\s+", head)[0].split()
+    # "Some of the protesters", "Other union leaders": a share of a group of people
+    quantifier = _GROUP_SHARE.match(head)
+    noun_head = re.split(
+        r"\s+(?:of|for|at|from|in|with)\s+", head[quantifier.end() if quantifier else 0 :]
+    )[0].split()
     if (
         words
         and 1 <= len(noun_head) <= 3
@@ -625,6 +629,12 @@ def _speaker_phrase(
         # a bare plural: "doctors at a research organisation said", "local officials told"
         return head, lead, lead + len(head), role, False
     return None, None, None, None, False
+
+
+_GROUP_SHARE = re.compile(
+    r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Aa]ll|[Tt]wo|[Tt]hree|[Aa] few)\s+"
+    r"(?:of\s+(?:the|their|his|her|its)\s+)?"
+)
 
 
 def _apposed_is_name(text: str, lead: int, role: str | None) -> bool:
@@ -1065,6 +1075,24 @@ def _before_attribution(
                 subject = _clause_subject(text, tokens[: back - 1]) or _relative_clause_subject(
                     text, tokens[: back - 1]
                 )
+            elif (
+                word.endswith("ing")
+                and back == index
+                and index > 1
+                # (not "with Commission President Ursula Brandt noting": a name's own -ing;
+                # nor "was applauded for saying": the verb's object, not a clause)
+                and tokens[index - 1][2][:1].islower()
+                and previous not in PRONOUNS
+                and previous not in _PREPOSITIONS
+                # a finite verb in the clause before ("downplayed"); not "..., an inside
+                # source calling it": there the noun before is the -ing verb's subject
+                and _finite_verb_in_clause(tokens[:index])
+            ):
+                # "A government official downplayed the unrest saying that ...": the -ing
+                # verb hangs on the clause, whose subject opens the sentence
+                subject = _sentence_subject(text, tokens[:index]) or _subject_before(
+                    text, tokens[:back]
+                )
             else:
                 subject = _subject_before(text, tokens[:back]) or _relative_clause_subject(
                     text, tokens[:back]
@@ -1089,6 +1117,13 @@ def _before_attribution(
         speaker, s_start, s_end, role, pronoun = subject
         return _Attribution(speaker, s_start, s_end, cue, role, pronoun)
     return None
+
+
+def _finite_verb_in_clause(tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether the clause ending the tokens (after their last comma) has a past-tense verb
+    after its first word: "A government official downplayed the unrest"."""
+    clause = next((i + 1 for i in range(len(tokens) - 1, -1, -1) if tokens[i][2][-1] in ",;:"), 0)
+    return any(_bare(t[2]).endswith("ed") for t in tokens[clause + 1 :])
 
 
 def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
@@ -1309,7 +1344,7 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
             and opening[0].is_person
             and " " in opening[0].name
             # ", an epidemiologist", ", 30, a California teacher": an apposition opens
-            and _APPOSITION_OPENS.match(text, opening[0].end, opening[0].end + 16)
+            and _apposition_opens(text, opening[0].end)
         ):
             mention = opening[0]
             return mention.name, mention.start, mention.end, None, False
@@ -1317,6 +1352,16 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
 
 
 _APPOSITION_OPENS = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+|[a-z])")
+# ", Assistant Chief Fire Officer at Surrey Fire and Rescue Service": a title in capitals
+_TITLED_APPOSITION = re.compile(r",\s+((?:[A-Z][\w\-]*\s+){1,5})(?:at|of|for|with|in)\s")
+
+
+def _apposition_opens(text: str, end: int) -> bool:
+    """Whether an apposition (a description, or a title and its organisation) follows."""
+    if _APPOSITION_OPENS.match(text, end, end + 16):
+        return True
+    titled = _TITLED_APPOSITION.match(text, end, end + 80)
+    return titled is not None and any(is_title_word(w) for w in titled.group(1).split())
 
 
 def _is_person_at(text: str, subject: _Subject) -> bool:
@@ -1341,7 +1386,10 @@ def _apposed_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject 
         apposed = name_runs(text, tokens[opening + 1][0], tokens[-1][1] - 1)
         if (
             len(apposed) == 1
-            and apposed[0].start == tokens[opening + 1][0]
+            # (after a role in lower case: "Lamas' son, actor Lorenzo Lamas,")
+            and re.fullmatch(
+                r"(?:[a-z][\w\-]*\s+){0,2}", text[tokens[opening + 1][0] : apposed[0].start]
+            )
             and apposed[0].end == tokens[-1][1] - 1
             and (
                 apposed[0].likely_person
@@ -2254,7 +2302,7 @@ _PLURAL_PERSON_NOUNS = frozenset(
     {f"{noun}s" for noun in _PERSON_NOUNS}
     | set("officials authorities police experts critics lawmakers investigators".split())
     | set("prosecutors activists protesters organisers organizers people".split())
-    | set("demonstrators fans students residents supporters sources groups crowds".split())
+    | set("demonstrators fans students residents supporters sources groups crowds leaders".split())
 )
 _GROUP_PATTERN = (
     r"(?P<group>(?:(?:The|Many|Some|Most|Other|Groups\s+of|"

@@ -143,7 +143,8 @@ _NOT_NAMES = frozenset(
     can could should must moreover furthermore nevertheless nonetheless besides otherwise
     therefore thus hence surely certainly clearly obviously apparently fortunately
     unfortunately luckily sadly hopefully finally eventually initially suddenly soon
-    having being imagine previously recently currently""".split()
+    having being imagine previously recently currently someone somebody anyone anybody
+    everyone everybody no-one nobody""".split()
 )
 # Organisation words: a run containing one is an organisation, not a person.
 _ORG_WORDS = frozenset(
