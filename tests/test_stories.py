@@ -107,6 +107,27 @@ def test_stories_fade_when_publication_times_are_given(seed_texts: list[str]) ->
     assert months_later[0] != months_later[1]
 
 
+def test_a_dated_article_does_not_join_an_undated_story_of_earlier_years(
+    seed_texts: list[str],
+) -> None:
+    assert extract_features("July 25, 2005 | Sixers sign Dalembert").dateline == 2005
+    assert extract_features("2013 - 09 - 26 | Turkmen election").dateline == 2013
+    assert extract_features("Turkmen election to have two parties").dateline == 0
+    years = extract_features(seed_texts[0]).years
+    assert years and max(years) < 2030  # the seed report speaks of years, has no dateline
+
+    def stories(second: str) -> list[object]:
+        return [r["story"] for r in _group([_line("a", seed_texts[0]), _line("b", second)])[0]]
+
+    undated = stories(seed_texts[1])
+    # the same words, dated years after everything the first report speaks of: another
+    # event of the same kind, not this one
+    dated_later = stories(f"March 3, 2030\n{seed_texts[1]}")
+    dated_then = stories(f"November 17, {max(years)}\n{seed_texts[1]}")
+    assert undated[0] == undated[1] and dated_then[0] == dated_then[1]
+    assert dated_later[0] != dated_later[1]
+
+
 def test_open_stories_are_capped_without_publication_times() -> None:
     index = StoryIndex(max_open=3)
     for number, line in enumerate(_dev_lines(60)):

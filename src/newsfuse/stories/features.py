@@ -3,7 +3,7 @@
 Grouping runs at thousands of articles a second, so there is no parser or tagger
 here: content words (stop words dropped, stemmed), names (capitalized words that do
 not open a sentence), figures and years the text states, word shingles for
-near-duplicate detection, and a scrape-junk verdict.
+near-duplicate detection, the year of a dateline at the top, and a scrape-junk verdict.
 """
 
 from __future__ import annotations
@@ -28,6 +28,15 @@ _YEAR_TEXT = re.compile(r"(?:19[5-9]|20[0-3])\d")
 # A capitalized word inside a sentence (after a word, comma or closing bracket and one
 # space) is a name; one that opens a sentence or a line may be any word.
 _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*[\w]")
+# A date at the top of a page ("July 25, 2005", "Tuesday 28 April 2009", "2013 - 09 - 26"):
+# most often the day the article was written, when the page kept its dateline.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"(?i:{_MONTH})\s+\d{{1,2}}\s*,\s*((?:19|20)\d\d)(?!\d)"
+    rf"|(?<!\d)\d{{1,2}}\s+(?i:{_MONTH})\s+((?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)((?:19|20)\d\d)\s*[-/.]\s*[01]?\d\s*[-/.]\s*[0-3]?\d(?!\d)"
+)
+_DATELINE_CHARS = 300  # how far down the page a dateline may stand
 
 # Pages that are not articles: log-in walls, error pages, crawl notices, widget text.
 _JUNK_PHRASES = re.compile(
@@ -65,6 +74,7 @@ class ArticleFeatures:
     sketch: tuple[int, ...]  # MinHash of word shingles; () when too short
     content_words: int
     junk: str | None  # why this page is scrape junk, or None
+    dateline: int = 0  # the year of a date at the top of the text, or 0
 
 
 @cache
@@ -217,6 +227,8 @@ def extract_features(
     # ties when its strongest terms are chosen
     terms.update([key for key, _ in read if key])
     content_words = sum(terms.values())
+    dated = _DATELINE.search(full[:_DATELINE_CHARS])
+    dateline = int(next(group for group in dated.groups() if group)) if dated else 0
     return ArticleFeatures(
         terms=_sublinear(terms),
         names=_sublinear(names),
@@ -225,4 +237,5 @@ def extract_features(
         sketch=_sketch(words),
         content_words=content_words,
         junk=junk_reason(full, content_words),
+        dateline=dateline,
     )

@@ -51,6 +51,10 @@ _POSTING_CAP = 300  # a word shared by more open stories than this does not disc
 # at Jaccard 0.5, 77 % at 0.8 and 99 % at 0.9: only near-copies are caught.
 _BANDS = 8
 _VOCABULARY_CAP = 200_000  # document frequencies kept; beyond, words seen once are forgotten
+# An article dated year Y (a dateline at its top) does not join an undated story whose
+# articles speak of years, none of them Y and the newest more than this before Y: that
+# story is an earlier event of the same kind (a coach fired in 2005, another in 2008).
+_DATED_GAP = 1
 
 
 @dataclass(slots=True)
@@ -70,6 +74,8 @@ class Story:
     joins: int = 0
     bands: list[int] = field(default_factory=list)
     indexed: frozenset[str] = frozenset()
+    years: dict[int, int] = field(default_factory=dict)  # year written -> its articles
+    dated: int = 0  # articles with a dateline
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -85,6 +91,8 @@ class Story:
             "join_scores": self.join_scores,
             "joins": self.joins,
             "bands": self.bands,
+            "years": self.years,
+            "dated": self.dated,
         }
 
     @classmethod
@@ -100,6 +108,8 @@ class Story:
             join_scores=float(record.get("join_scores", 0.0)),
             joins=int(record.get("joins", 0)),
             bands=[int(b) for b in record.get("bands", [])],
+            years={int(k): int(v) for k, v in record.get("years", {}).items()},
+            dated=int(record.get("dated", 0)),
             terms_square=float(record["terms_square"]),
             names_square=float(record["names_square"]),
         )
@@ -157,6 +167,13 @@ def _band_keys(sketch: tuple[int, ...]) -> list[int]:
     rows = len(sketch) // _BANDS
     # hashing a tuple of ints is stable across runs (only str hashing is salted)
     return [hash((band, sketch[band * rows : (band + 1) * rows])) for band in range(_BANDS)]
+
+
+def _earlier_event(story: Story, dateline: int) -> bool:
+    """An undated story that speaks only of years well before the article's dateline."""
+    if story.dated or not story.years or dateline in story.years:
+        return False
+    return max(story.years) < dateline - _DATED_GAP
 
 
 class StoryIndex:
@@ -287,6 +304,9 @@ class StoryIndex:
                 story.first_published = features.published
             if story.last_published is None or features.published > story.last_published:
                 story.last_published = features.published
+        for year in features.years:  # years 1950-2039 only: a few dozen keys at most
+            story.years[year] = story.years.get(year, 0) + 1
+        story.dated += features.dateline > 0
         story.last_sequence = self.sequence
         self.stories.move_to_end(story.id)
         if story.size <= _REINDEX_EVERY or story.size % _REINDEX_EVERY == 0:
@@ -320,6 +340,8 @@ class StoryIndex:
             for story_id in self._candidates(terms, names):
                 self.scored += 1
                 story = self.stories[story_id]
+                if features.dateline and _earlier_event(story, features.dateline):
+                    continue
                 score = self._score(story, terms, names, features)
                 if story.joins and score < COHESION_SHARE * story.join_scores / story.joins:
                     continue
