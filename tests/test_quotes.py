@@ -1840,3 +1840,16 @@ def test_subjects_of_participles_appositions_and_groups() -> None:
         "Some of the protesters",
         "Other union leaders",
     ]
+
+
+def test_an_adjective_opening_a_group_and_the_writers_own_pick() -> None:
+    text = (
+        'The boy died. Forensic experts said the bullet was "a bit deformed", suggesting '
+        "that it had bounced.\n\n"
+        'He kept things lively. My personal favourite quip: "Oscar is 80 this year, which '
+        'makes him the front-runner."\n\n'
+        'My colleagues said it was "a bad idea from the start".'
+    )
+    speakers = speakers_of(text, nlp=False)
+    assert speakers[0] == "Forensic experts" and speakers[2] == "My colleagues"
+    assert speakers[1] != "My personal favourite"  # left to the names near it

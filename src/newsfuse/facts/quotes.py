@@ -1578,6 +1578,14 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
             break
         if end > start and (token == "--" or re.search(r"[—–]", text[end:token_start])):
             break  # "The African National Congress — the party of ... —": an aside
+        if (
+            word in _PLURAL_PERSON_NOUNS
+            and end > start
+            and " " not in text[start:end]
+            and not re.search(r"['’]s?$", text[start:end])
+        ):
+            end = token_end  # "Forensic experts said": an adjective opening the sentence
+            continue
         if token[:1].islower() and word not in _DESCRIPTION_OPENERS and end > start:
             # a lower-case word ends a name ("The ANC rejected") and a description at its
             # verb ("The pope stressed"), but not before its noun ("The pope")
@@ -2780,6 +2788,14 @@ def _names_no_one(speaker: str, names: NameIndex) -> bool:
     """A phrase read as a speaker that cannot be one: "Central Asia. Friday", "MORE"."""
     if any(mark in speaker for mark in '"“”'):
         return True  # 'a continuation of the Academy's "Year of the Woman': words, quoted
+    words = speaker.split()
+    if (
+        len(words) > 1
+        and words[0].lower() in ("my", "our")
+        and words[-1].lower() not in _ANCHOR_NOUNS
+        and not words[-1].lower().endswith("s")  # (not "my colleagues", "our sources")
+    ):
+        return True  # "My personal favourite quip:": the writer's own pick, no speaker
     for end_of_sentence in _WORD_BEFORE_PERIOD.finditer(speaker):
         word = end_of_sentence.group(1)
         if len(word) > 3 and not is_title_word(word) and not word.isupper():
