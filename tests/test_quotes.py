@@ -1853,3 +1853,18 @@ def test_an_adjective_opening_a_group_and_the_writers_own_pick() -> None:
     speakers = speakers_of(text, nlp=False)
     assert speakers[0] == "Forensic experts" and speakers[2] == "My colleagues"
     assert speakers[1] != "My personal favourite"  # left to the names near it
+
+
+def test_a_group_qualified_by_a_name_and_a_senator_from_his_state() -> None:
+    text = (
+        'The Pentagon sent a team to conduct a "review of the facts," according to two U.S. '
+        "defense officials.\n\n"
+        'It was "a huge mistake," according to Danny Gold of Metropolis.\n\n'
+        "Armed Services Committee Chairman Sen. John McCain of Arizona told reporters that "
+        'the administration was slow. "I want the information the committee needs," he said.'
+    )
+    assert speakers_of(text, nlp=False) == [
+        "two U.S. defense officials",
+        "Danny Gold",
+        "John McCain",
+    ]

@@ -570,7 +570,8 @@ def _speaker_phrase(
     tail = text[mentions[-1].end : lead + len(head)].split() if mentions else []
     if (
         len(mentions) == 1
-        and mentions[0].start == lead
+        # (after a number or share: "two U.S. defense officials", "some Iraqi officials")
+        and (mentions[0].start == lead or _GROUP_SHARE.fullmatch(text[lead : mentions[0].start]))
         and 1 <= len(tail) <= 2
         and all(w[:1].islower() for w in tail)
         and tail[-1] in _PLURAL_PERSON_NOUNS
@@ -900,8 +901,16 @@ def _inverted(
     if verb == "according to":
         rest = text[tokens[size - 1][1] : stop]
         mentions = [m for m in name_runs(text, tokens[size - 1][1], stop)]
+        source = _according_to(text, tokens[size - 1][1], stop)
         if not mentions:
-            return _according_to(text, tokens[size - 1][1], stop)
+            return source
+        if (
+            source is not None
+            and source.speaker is not None
+            and source.speaker[:1].islower()
+            and source.speaker.split()[-1].lower() in _PLURAL_PERSON_NOUNS | _ANCHOR_NOUNS
+        ):
+            return source  # "according to two U.S. defense officials": the name qualifies
         mention = mentions[-1]
         if (
             len(mentions) > 1

@@ -323,8 +323,12 @@ def _joins_organisation(
     following = _clean_token(text[tokens[index + 1][0] : tokens[index + 1][1]])
     if not following[:1].isupper() or _is_common(following):
         return False
-    run_words = {_clean_token(text[s:e]).lower().rstrip(".") for s, e in run}
-    return bool(run_words & _ORG_WORDS)
+    words = [_clean_token(text[s:e]) for s, e in run]
+    titled = [i for i, w in enumerate(words) if is_title_word(w)]
+    # after a title the run names a person: "Armed Services Committee Chairman Sen. John
+    # McCain of Arizona" is McCain, from Arizona
+    named = words[titled[-1] + 1 :] if titled else words
+    return bool({w.lower().rstrip(".") for w in named} & _ORG_WORDS)
 
 
 def _reports_after(text: str, end: int) -> bool:
@@ -883,10 +887,12 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
         p for p in _place_names(text, doc) if _tokens(p) and _tokens(p)[-1] not in speakers
     )
     peoples_named = _peoples_named(doc)
+    people_ends = {m.end for m in mentions if m.likely_person}
     mentions = [
         replace(m, not_antecedent=True)
         if m.name in places
         or _adjectival(text, m, peoples_named)
+        or _where_from(text, m, people_ends)
         or _ROLE_OWNER.match(text, m.end)
         or _furniture(m.name, lowered)
         or "/" in m.name  # a photo credit, "Michael Tullberg/Getty Images": nobody speaks
@@ -984,6 +990,15 @@ def _opening_role(text: str, mention: NameMention, lowered: set[str]) -> NameMen
     return replace(
         mention, start=start, name=rest, role=first, gender=mention.gender or _gender_of([], rest)
     )
+
+
+_OF_BEFORE = re.compile(r"\s+of\s+\Z")
+
+
+def _where_from(text: str, mention: NameMention, people_ends: set[int]) -> bool:
+    """A place or body after a person's "of": "Sen. John McCain of Arizona" (no "he")."""
+    before = _OF_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+    return before is not None and before.start() in people_ends
 
 
 def _peoples_named(doc: Any) -> frozenset[str]:
