@@ -1868,3 +1868,29 @@ def test_a_group_qualified_by_a_name_and_a_senator_from_his_state() -> None:
         "Danny Gold",
         "John McCain",
     ]
+
+
+def test_web_style_attributions_from_round_ten() -> None:
+    # each from a fresh web set's errors, read after it was judged
+    text = (
+        "``We have no plan,'' Wang said. She declined to comment on Zamora's and Espiritu's "
+        "statements and said the negotiations ``will still carry on.''\n\n"
+        'Marco Rubio says background checks are not enough. "Guns are what people are '
+        'using," the Republican senator from Florida said Sunday.\n\n'
+        "Maria Gianni was rescued. Another woman, sitting in front of her destroyed home, "
+        'said she did not know where her family was. "It was one of the most beautiful towns '
+        'of Italy," she said.\n\n'
+        "An opposition group in exile, the National Council of Resistance in Iran, claimed a "
+        "low turnout. ``So extensive was the boycott that the clerics spoke of rigging,'' the "
+        "NCRI said.\n\n"
+        "Romano acknowledged the undertones and said he would meet the ADL, in a statement "
+        'sent to The Post. "I had the opportunity to discuss the mailer," the statement said.'
+    )
+    assert speakers_of(text, nlp=False) == [
+        "Wang",
+        "Wang",
+        "Marco Rubio",
+        "Another woman",
+        "National Council of Resistance in Iran",
+        "Romano",
+    ]

@@ -524,7 +524,10 @@ def _speaker_phrase(
         cut
         and words[0].lower() in _DESCRIPTION_OPENERS
         and all(
-            m.start >= lead + cut.start() and (not m.likely_person or "close" in cut.group())
+            m.start >= lead + cut.start()
+            # (a one-word name after "from" is a place, whatever follows it: "the Republican
+            # senator from Florida said")
+            and (not m.likely_person or "close" in cut.group() or _from_place(cut.group(), m))
             for m in mentions
         )
     ):
@@ -636,6 +639,10 @@ _GROUP_SHARE = re.compile(
     r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Aa]ll|[Tt]wo|[Tt]hree|[Aa] few)\s+"
     r"(?:of\s+(?:the|their|his|her|its)\s+)?"
 )
+
+
+def _from_place(preposition: str, mention: NameMention) -> bool:
+    return preposition.strip() == "from" and " " not in mention.name and not mention.role
 
 
 def _apposed_is_name(text: str, lead: int, role: str | None) -> bool:
@@ -1629,6 +1636,10 @@ def _clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
     clause = _after_conjunction(tokens)
     if clause >= len(tokens):
         return None
+    opener = tokens[clause][2]
+    if _bare(opener) in ("he", "she", "they") and len(tokens) - clause > 2:
+        # "She declined to comment on Zamora's statements and said": the clause's own subject
+        return opener, tokens[clause][0], tokens[clause][1], None, True
     mentions = name_runs(text, tokens[clause][0], tokens[-1][1])
     if (
         mentions
@@ -1641,9 +1652,15 @@ def _clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
         mention = mentions[0]
         return mention.name, mention.start, mention.end, mention.role, False
     for mention in mentions:
+        if re.match(r",\s+[a-z]+ed\s", text[mention.end : mention.end + 20]):
+            # "McCain's running mate, Sarah Palin, defended Trump and said": the apposed
+            # name closes before its verb
+            return mention.name, mention.start, mention.end, mention.role, False
         after = text[mention.end : mention.end + 30].lstrip(" ’'s")
         if re.search(r"['’]s?\s+\Z", text[max(0, mention.start - 4) : mention.start]):
             continue  # "Trump's Twitter spree": a name qualifying another noun
+        if re.match(r"['’]s?\s", text[mention.end : mention.end + 3]):
+            continue  # "comment on Zamora's and Espiritu's statements": an owner, no subject
         if after[:1].islower() and not re.match(r"[a-z]+,", after):
             return mention.name, mention.start, mention.end, mention.role, False
     return None
@@ -2226,6 +2243,9 @@ def _resolve(
         return None
     if any(speaker == acronym for acronym, _ in names.acronyms):
         return names.fullest(speaker, position)  # "the ICC said": the court's full name
+    spelled = _spelled_out(text, speaker, position)
+    if spelled is not None:
+        return spelled  # "the NCRI said": "the National Council of Resistance in Iran"
     author = _document_author(text, speaker, position, names)
     if author is not None:
         return author
@@ -2242,8 +2262,11 @@ def _resolve(
             member = names.last_person_before(position, quoted)
             if member is not None:
                 return names.fullest(member.name, member.start)
+        # (the head before where its holder is from: "Republican senator from Florida";
+        # but "the president of the chamber" is someone new)
+        core = re.split(r"\s+from\s+", speaker)[0]
         if definite and (
-            not speaker.split()[-1][:1].isupper()
+            not core.split()[-1][:1].isupper()
             or all(w.lower() in _PERSONAL_ROLES for w in speaker.split())
             # "the District Attorney": capitalized, but a role, its holder named before
             or (speaker.split()[-1].lower() in _PERSONAL_ROLES and len(speaker.split()) <= 3)
@@ -2255,7 +2278,7 @@ def _resolve(
             )
             if holder is not None:
                 return holder
-            head = speaker.split()[-1].lower()
+            head = core.split()[-1].lower()
             introduced = (
                 _introduced_indefinitely(text, head, max(0, position - 1500), position)
                 if len(speaker.split()) == 1  # ("the senior Ruritanian official": another)
@@ -2272,6 +2295,20 @@ def _resolve(
                     return names.fullest(person.name, person.start)
         return _description_name(text, speaker, position)
     return names.fullest(speaker, position)
+
+
+def _spelled_out(text: str, acronym: str, position: int) -> str | None:
+    """The name an acronym abbreviates, written out before it: its words' initials."""
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+        return None
+    connector = r"\s+(?:(?:of|for|in|on|and|the|de|du|des)\s+)*"
+    pattern = re.compile(
+        r"(?<![\w\-])" + connector.join(rf"{letter}[a-z][\w'’\-]*" for letter in acronym) + r"\b"
+    )
+    found = None
+    for match in pattern.finditer(text, 0, position):
+        found = re.sub(r"['’]s?$", "", match.group(0))  # "Los Angeles Police Department's"
+    return " ".join(found.split()) if found else None
 
 
 def _group_before(text: str, position: int) -> str | None:
@@ -2303,8 +2340,9 @@ def _introduced_indefinitely(text: str, head: str, start: int, end: int) -> str 
 
 _PARTY_MEMBER = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,2}(?:Republican|Democrat)")
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
-    r"(?:,\s+(?:who|whose|which)\b[^.;:\"“”\n]{1,120},)?"  # "The woman, who asked ..., said"
+    r"(?:^|(?<=[.!?])\s+|\n)((?:A|An|The|Another|One)\s+[a-z][^.,;:\"“”\n]{2,60}?)"
+    # "The woman, who asked ..., said"; "Another woman, sitting in front of her home, said"
+    r"(?:,\s+[^.;:\"“”\n]{1,120},)?"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|explained|stated|insisted|"
     r"commented|remarked|noted|warned|argued|observed|predicted|cautioned)\b"
 )
@@ -2430,7 +2468,7 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
     # "said in an obituary", also with what was said in between: "The family said Sadie
     # “took her own life” in an obituary" (within the sentence)
     written_in = re.compile(
-        rf"\b(?:said|wrote|announced|added|stated|posted|confirmed)\s+"
+        rf"\b(?:said|saying|wrote|announced|added|stated|posted|confirmed)\s+"
         rf"(?P<between>[^!?;\n]{{0,120}}?\s)?in\s+(?P<determiner>a|an|the|its|his|her|their)\s+"
         rf"(?:[\w\-]+\s+){{0,2}}{noun}\b",
         re.I,
@@ -2442,7 +2480,13 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
         if match.group("between") and match.group("determiner").lower() == "the":
             continue  # "said the errors in the report were ...": the report is the topic
         tokens = _tokens(text, sentence_start, match.start())
-        subject = _subject_before(text, tokens) if tokens else None
+        if tokens and (_bare(tokens[-1][2]) == "and" or match.group(0).startswith("saying")):
+            # "Romano acknowledged the undertones and said ... in a statement"; "X's campaign
+            # issued an apology ..., saying in a statement": the subject of the clause
+            tokens = tokens[:-1] if _bare(tokens[-1][2]) == "and" else tokens
+            subject = _sentence_subject(text, tokens) or _clause_subject(text, tokens)
+        else:
+            subject = _subject_before(text, tokens) if tokens else None
         if subject is not None and subject[0] is not None and not subject[4]:
             found = (subject[0], subject[1] or match.start())
     # "Greenpeace released a statement", "In a later statement, Greenpeace said"
