@@ -87,6 +87,13 @@ def _stop_word_lists() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in data.items() if not name.startswith("_")}
 
 
+@cache
+def stop_words_of_every_language() -> frozenset[str]:
+    """One set for text whose language is mixed or unknown: a stop word of one language is
+    rarely a name or a discriminative word in another."""
+    return frozenset().union(*_stop_word_lists().values())
+
+
 def normalize_language(language: str | None) -> str | None:
     """'fr', 'French', 'french' -> 'french'; None stays None (meaning: detect)."""
     if language is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from newsfuse.language import _stop_word_lists
+from newsfuse.language import stop_words_of_every_language
 
 # Words that make a capitalised run a title or rank rather than part of a name.
 # Everything up to the last of them is the role: "Iraqi Prime Minister | Haider al-Abadi".
@@ -957,15 +957,6 @@ def _apposed_to_person(text: str, mention: NameMention) -> NameMention:
     return replace(mention, is_person=True, likely_person=True, gender=mention.gender or gender)
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    return frozenset().union(*_stop_word_lists().values())
-
-
-def _is_stop_word(word: str) -> bool:
-    return word in _stop_words()
-
-
 def _opening_role(text: str, mention: NameMention, lowered: set[str]) -> NameMention:
     """ "Comedian Ellen DeGeneres will host ...": a sentence opens on the person's role.
 
@@ -981,7 +972,8 @@ def _opening_role(text: str, mention: NameMention, lowered: set[str]) -> NameMen
         or not mention.likely_person
         or not (first.isalpha() and first[0].isupper() and first[1:].islower())
         or first.lower() not in lowered
-        or _is_stop_word(first.lower())  # "Le Royaume Uni": an article, not a role
+        or first.lower()
+        in stop_words_of_every_language()  # "Le Royaume Uni": an article, not a role
         or not _sentence_opens_at(text, mention.start)
     ):
         return mention

@@ -17,7 +17,7 @@ from functools import cache
 
 import numpy as np
 
-from newsfuse.language import Analyzer, _stop_word_lists
+from newsfuse.language import Analyzer, stop_words_of_every_language
 
 # Word tokens, any script; those with digits are left to _FIGURE (plain \w+ is several
 # times faster than a letters-only class, and speed is what this module is for).
@@ -78,14 +78,6 @@ class ArticleFeatures:
 
 
 @cache
-def _stop_words() -> frozenset[str]:
-    # one list for every language: a stream may mix them, and a stop word of one
-    # language is rarely a discriminative word of another
-    lists = _stop_word_lists()
-    return frozenset().union(*lists.values())
-
-
-@cache
 def _analyzer() -> Analyzer:
     return Analyzer("english")
 
@@ -96,7 +88,7 @@ _TERMS_CACHE = 100_000
 
 def _name_key(name: str) -> str:
     lowered = name.lower()
-    key = "" if lowered in _stop_words() else f"@{lowered}"
+    key = "" if lowered in stop_words_of_every_language() else f"@{lowered}"
     _NAME_KEYS[name] = key
     return key
 
@@ -105,7 +97,7 @@ _NAME_KEYS: dict[str, str] = {}  # capitalized word -> "@" + lowercased, or "" f
 
 
 def _term(word: str) -> str:
-    if len(word) < 3 or word in _stop_words() or not word.isalpha():
+    if len(word) < 3 or word in stop_words_of_every_language() or not word.isalpha():
         term = ""  # figures are counted apart, as figures
     else:
         term = _analyzer().stem(word)
