@@ -74,8 +74,8 @@ class Story:
     joins: int = 0
     bands: list[int] = field(default_factory=list)
     indexed: frozenset[str] = frozenset()
-    years: dict[int, int] = field(default_factory=dict)  # year written -> its articles
-    dated: int = 0  # articles with a dateline
+    years: set[int] = field(default_factory=set)  # years its articles write
+    dated: bool = False  # one of its articles had a dateline
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -91,7 +91,7 @@ class Story:
             "join_scores": self.join_scores,
             "joins": self.joins,
             "bands": self.bands,
-            "years": self.years,
+            "years": sorted(self.years),
             "dated": self.dated,
         }
 
@@ -108,8 +108,8 @@ class Story:
             join_scores=float(record.get("join_scores", 0.0)),
             joins=int(record.get("joins", 0)),
             bands=[int(b) for b in record.get("bands", [])],
-            years={int(k): int(v) for k, v in record.get("years", {}).items()},
-            dated=int(record.get("dated", 0)),
+            years={int(year) for year in record.get("years", ())},
+            dated=bool(record.get("dated", False)),
             terms_square=float(record["terms_square"]),
             names_square=float(record["names_square"]),
         )
@@ -304,9 +304,8 @@ class StoryIndex:
                 story.first_published = features.published
             if story.last_published is None or features.published > story.last_published:
                 story.last_published = features.published
-        for year in features.years:  # years 1950-2039 only: a few dozen keys at most
-            story.years[year] = story.years.get(year, 0) + 1
-        story.dated += features.dateline > 0
+        story.years |= features.years  # years 1950-2039 only: a few dozen at most
+        story.dated = story.dated or features.dateline > 0
         story.last_sequence = self.sequence
         self.stories.move_to_end(story.id)
         if story.size <= _REINDEX_EVERY or story.size % _REINDEX_EVERY == 0:
