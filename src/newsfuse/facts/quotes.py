@@ -2480,10 +2480,11 @@ def _document_author(text: str, speaker: str, position: int, names: NameIndex) -
         if match.group("between") and match.group("determiner").lower() == "the":
             continue  # "said the errors in the report were ...": the report is the topic
         tokens = _tokens(text, sentence_start, match.start())
-        if tokens and (_bare(tokens[-1][2]) == "and" or match.group(0).startswith("saying")):
+        joined = bool(tokens) and _bare(tokens[-1][2]) == "and"
+        if tokens and (joined or match.group(0).startswith("saying")):
             # "Romano acknowledged the undertones and said ... in a statement"; "X's campaign
             # issued an apology ..., saying in a statement": the subject of the clause
-            tokens = tokens[:-1] if _bare(tokens[-1][2]) == "and" else tokens
+            tokens = tokens[:-1] if joined else tokens
             subject = _sentence_subject(text, tokens) or _clause_subject(text, tokens)
         else:
             subject = _subject_before(text, tokens) if tokens else None
