@@ -111,6 +111,29 @@ def test_amounts_rounded_differently_agree_but_counts_are_exact() -> None:
     ) == ["conflict"]
 
 
+def test_a_figure_another_source_states_alike_is_not_one_sources_alone() -> None:
+    # the sentences do not match, but both outlets give the same 16 weeks of leave; a small
+    # bare count ("two people") in two reports may be anyone and stays with its source
+    articles = [
+        newsfuse.Article(id="a", original="The bill gives workers 16 weeks of paid leave. "
+                         "Two people spoke against it at the hearing in Albany."),
+        newsfuse.Article(id="b", original="Lawmakers in Albany passed it on Tuesday after a "
+                         "long fight over 16 weeks, and two people were arrested outside."),
+    ]  # fmt: skip
+    unique = analyze(articles, nlp=False).comparison.unique
+    subjects = " ".join(i.subject or "" for i in unique)
+    assert "16" not in subjects
+    assert "Two people" in subjects and "two people" in subjects
+
+
+def test_the_markdown_says_what_only_one_source_reports(seed_analysis: Analysis) -> None:
+    from newsfuse.render_facts import facts_html, facts_markdown
+
+    markdown = facts_markdown(seed_analysis)
+    assert "- **500 to 1,000 ISIS fighters in the border town of Abu Kamal**: In Syria" in markdown
+    assert "<strong>500 to 1,000 ISIS fighters" in facts_html(seed_analysis)
+
+
 def test_analyze_cli_json_keys(capsys: pytest.CaptureFixture[str], seed_paths: list[Path]) -> None:
     code = main(["analyze", *map(str, seed_paths), "--format", "json", "--nlp", "rules"])
     out, err = capsys.readouterr()

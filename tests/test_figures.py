@@ -189,6 +189,11 @@ def test_what_stops_before_the_next_number_and_fractions_in_sixths() -> None:
     ]
 
 
+def test_what_does_not_cut_a_name_at_its_length_limit() -> None:
+    text = "There are still 500 to 1,000 ISIS fighters in the border town of Abu Kamal now."
+    assert figures_of(text)[0].what == "ISIS fighters in the border town of Abu Kamal"
+
+
 def test_a_scale_word_after_a_line_break() -> None:
     (figure,) = figures_of("The plan cost $3\nmillion last year.")  # once a KeyError
     assert figure.value == 3_000_000

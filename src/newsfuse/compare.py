@@ -78,6 +78,10 @@ _SAME_WHAT_IN_MATCHED = 0.5
 _DATES_AGREE = 0.25
 # "about 20" allows this share either way
 _ABOUT_SHARE = 0.1
+# the same value and unit in another source confirms a figure even in sentences that
+# do not match ("16 weeks of paid leave" and "16 weeks"), once it is at least this
+# large or both say what it counts alike: "two people" in two reports may be anyone
+_ECHO_MIN_VALUE = 10.0
 
 # Verbs and nouns of the same kind of event, so "retook" meets "liberated".
 _EVENT_CLASSES = {
@@ -451,7 +455,28 @@ def _figure_differences(
             text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
-    return items, confirmed
+    return items, confirmed | _echoed(figures, analyzer)
+
+
+def _echoed(figures: Sequence[Figure], analyzer: Analyzer) -> set[tuple[str, int]]:
+    """Figures another source states with the same value and unit: not one source's alone."""
+    by_value: dict[tuple[str, tuple[float, float]], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.unit:
+            by_value[(figure.unit, _value_range(figure.value))].append(figure)
+    echoed: set[tuple[str, int]] = set()
+    for (_, (low, _)), alike in by_value.items():
+        for first in alike:
+            whats = _what_beyond_unit(first, analyzer)
+            for second in alike:
+                if second.article == first.article:
+                    continue
+                others = _what_beyond_unit(second, analyzer)
+                said_alike = bool(whats & others) if whats and others else low >= _ECHO_MIN_VALUE
+                if said_alike:
+                    echoed.add((first.article, first.start))
+                    break
+    return echoed
 
 
 # --------------------------------------------------------------------------- dates

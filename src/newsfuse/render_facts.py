@@ -166,7 +166,10 @@ def _date_label(event: TimelineEvent) -> str:
 
 
 def _section_lines(
-    analysis: Analysis, cite: Callable[[str], str], quote_text: Callable[[str], str]
+    analysis: Analysis,
+    cite: Callable[[str], str],
+    quote_text: Callable[[str], str],
+    emphasis: Callable[[str], str] = str,
 ) -> dict[str, list[str]]:
     """Each section's items as lines of text (unescaped), citations made by ``cite``."""
     lines: dict[str, list[str]] = {key: [] for key, _ in SECTIONS}
@@ -194,9 +197,12 @@ def _section_lines(
     if len(analysis.articles) < 2:
         for key in ("shared", "unique", "conflicts"):
             lines[key].append("one source only: nothing to compare")
-    for key in ("shared", "unique"):
-        for item in getattr(analysis.comparison, key):
-            lines[key].append(f"{item.text} " + "".join(cite(a) for a in item.articles))
+    for item in analysis.comparison.shared:
+        lines["shared"].append(f"{item.text} " + "".join(cite(a) for a in item.articles))
+    for item in analysis.comparison.unique:
+        # what no other source has, first: the sentence alone may also report a shared fact
+        only_here = f"{emphasis(item.subject)}: " if item.subject else ""
+        lines["unique"].append(f"{only_here}{item.text} " + "".join(cite(a) for a in item.articles))
     for item in analysis.comparison.conflicts:
         label = _DIFFERENCE_LABELS.get(item.kind, item.kind)
         sides = " / ".join(
@@ -221,7 +227,10 @@ def facts_markdown(analysis: Analysis, level: int = 2) -> str:
 
     # citation marks are placed after escaping, so that their brackets survive it
     lines_by_section = _section_lines(
-        analysis, lambda a: f"\x00{numbers[a]}\x00", lambda t: f"“{t.strip()}”"
+        analysis,
+        lambda a: f"\x00{numbers[a]}\x00",
+        lambda t: f"“{t.strip()}”",
+        lambda t: f"\x02{t}\x02",
     )
     out: list[str] = []
     for key, title in SECTIONS:
@@ -230,7 +239,8 @@ def facts_markdown(analysis: Analysis, level: int = 2) -> str:
         if not items:
             out.append("_None found._")
         for item in items:
-            out.append("- " + re.sub("\x00(\\d+)\x00", r"[^\1]", escape(item)))
+            line = re.sub("\x00(\\d+)\x00", r"[^\1]", escape(item))
+            out.append("- " + line.replace("\x02", "**"))
         if more:
             out.append(f"- _and {more} more (see the JSON output)_")
         out.append("")
@@ -260,7 +270,9 @@ def facts_html(analysis: Analysis) -> str:
     def cite(article: str) -> str:
         return f"{marker}{numbers[article]}\x00"
 
-    lines_by_section = _section_lines(analysis, cite, lambda t: f"“{t.strip()}”")
+    lines_by_section = _section_lines(
+        analysis, cite, lambda t: f"“{t.strip()}”", lambda t: f"\x02{t}\x03"
+    )
     out: list[str] = []
     for key, title in SECTIONS:
         out += [f'<h2 id="{key}">{html.escape(title)}</h2>', f'<ul class="facts {key}">']
@@ -274,6 +286,7 @@ def facts_html(analysis: Analysis) -> str:
                 number, _, tail = rest.partition("\x00")
                 link = f'<sup><a href="#source-{number}">[{number}]</a></sup>'
                 escaped = head + link + tail
+            escaped = escaped.replace("\x02", "<strong>").replace("\x03", "</strong>")
             out.append(f"<li>{escaped}</li>")
         if more:
             out.append(f"<li><em>and {more} more (see the JSON output)</em></li>")

@@ -409,7 +409,8 @@ def _what(text: str, end: int) -> str | None:
             or lowered in _WHAT_BREAK
             or word[0] in "(["
             or parse_number(bare) is not None
-            or len(words) >= 8
+            or (len(words) >= 8 and not _continues_name(words[-1], bare))
+            or len(words) >= 12
         ):
             break
         words.append(bare)
@@ -422,6 +423,11 @@ def _what(text: str, end: int) -> str | None:
 
 
 _WHAT_BREAK = frozenset("what where whom whose why how whether".split())
+
+
+def _continues_name(last: str, word: str) -> bool:
+    """A name is not cut at the length limit: "in the border town of Abu | Kamal"."""
+    return last[:1].isupper() and word[:1].isupper()
 
 
 def _age(text: str, match: re.Match[str], paragraph_start: int) -> str | None:
