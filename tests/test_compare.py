@@ -111,6 +111,70 @@ def test_amounts_rounded_differently_agree_but_counts_are_exact() -> None:
     ) == ["conflict"]
 
 
+def _differences(first: str, second: str) -> list[str]:
+    articles = [
+        newsfuse.Article(id="a", original=first),
+        newsfuse.Article(id="b", original=second),
+    ]
+    return [i.kind for i in analyze(articles, nlp=False).comparison.conflicts]
+
+
+_LEAD = "Gunmen attacked a checkpoint in Herat on Monday. "
+
+
+def test_the_dead_and_the_wounded_are_not_one_figure() -> None:
+    # Multi-News dev: "20 people were killed and 10 others were wounded" against
+    # "10 people were wounded" was once a conflict of 20 and 10
+    clashes = "In the clashes at the border checkpoint near the old airport, "
+    killed = _LEAD + clashes + "20 people were killed, police said."
+    assert "conflict" not in _differences(
+        killed, _LEAD + clashes + "10 people were wounded, police said."
+    )
+    assert _differences(killed, _LEAD + clashes + "21 people were killed, police said.") == [
+        "conflict"
+    ]
+
+
+def test_a_possibility_does_not_contradict_a_fact() -> None:
+    truck = "The temperature inside the truck "
+    assert "conflict" not in _differences(
+        _LEAD + truck + "was 89 degrees, police said.",
+        _LEAD + truck + "could have reached 120 degrees, police said.",
+    )
+
+
+def test_distances_from_two_places_are_two_figures() -> None:
+    typhoon = "By Friday evening the typhoon was centered "
+    assert "conflict" not in _differences(
+        _LEAD + typhoon + "140 kilometers west of Dagupan City in the South China Sea.",
+        _LEAD + typhoon + "370 kilometers west of Vigan in the South China Sea.",
+    )
+
+
+def test_conversions_differ_only_through_the_figures_they_convert() -> None:
+    # "about 10 kph (6.2 mph)" and "11 kph (7 mph)" agree; their conversions must not clash
+    kinds = _differences(
+        "The typhoon was moving at about 10 kph (6.2 mph) toward the coast of Luzon.",
+        "The typhoon was moving at 11 kph (7 mph) toward the coast of Luzon.",
+    )
+    assert "conflict" not in kinds and "precision" in kinds
+
+
+def test_values_far_apart_are_two_quantities() -> None:
+    assert "conflict" not in _differences(
+        _LEAD + "The storm caused damage estimated at $5 billion, officials said.",
+        _LEAD + "The storm caused damage, and Haiti has only $23 million, officials said.",
+    )
+
+
+def test_one_named_and_three_others_are_four() -> None:
+    kinds = _differences(
+        "Estrada declared Catanduanes and three other provinces under a state of calamity.",
+        "Estrada declared four provinces under a state of calamity.",
+    )
+    assert "conflict" not in kinds and "precision" in kinds
+
+
 def test_a_figure_another_source_states_alike_is_not_one_sources_alone() -> None:
     # the sentences do not match, but both outlets give the same 16 weeks of leave; a small
     # bare count ("two people") in two reports may be anyone and stays with its source

@@ -12,7 +12,11 @@ Differences are looked for where the same thing is measured or dated twice:
 - figures of the same unit about the same thing (matched sentences, or the
   same "what"): values that cannot both hold are a ``conflict``, or an ``update``
   when the articles were published at different times; a range and a number
-  inside it are one fact at two ``precision``\\ s;
+  inside it are one fact at two ``precision``\\ s. Values are not set against
+  each other when they say different things of what they count (the dead and the
+  wounded), are measured from different places, are a possibility against a fact
+  ("could have reached"), are both conversions in brackets, or lie more than
+  twenty times apart;
 - dates of the same event (the same place or actor, the same kind of event):
   "earlier this year" and "mid-July" can name the same days, so they are one
   fact at two precisions; dates that cannot overlap are a conflict or update;
@@ -101,6 +105,37 @@ _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—]")
 _ATTRIBUTION_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|announced|added|stated|wrote|posted|declared|reported|"
     r"confirmed|warned|explained)\b(?:\s+[\w.’'-]+){0,4}\s*$"
+)
+
+
+# What happened to the counted: "20 people were killed" and "10 people were wounded"
+# count different things, however alike their sentences.
+_FATES = ("death", "injury", "arrest")
+_FATE_AFTER_CHARS = 40
+_FATE_BEFORE_CHARS = 25
+# A figure said under a modal or a condition ("could have reached 120 degrees", "a plan
+# that would grant 16 weeks") is a possibility, which an actual value does not contradict.
+_HEDGE = re.compile(
+    r"\b(?:would|could|might|may|can|should|if|unless|could've|would've|expected to"
+    r"|plans? to|proposed|proposal)\b"
+)
+_HEDGE_AFTER_CHARS = 60
+# The place or body a figure is measured against, the first name in its clause after
+# it: "140 kilometers west of Dagupan City" and "370 kilometers west of Vigan" are two
+# distances, not one.
+_ANCHOR_CHARS = 60
+_ANCHOR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+# Values this many times apart are two quantities ("$23 million to rebuild roads" and
+# "$5 billion of damage"), not one told twice: even a toll that grows rarely grows so.
+_APART = 20.0
+# A conversion in brackets after a figure ("90 kilometers (55 miles)") restates it: two
+# conversions differ when the figures they convert do, which are compared themselves.
+_CONVERSION_BEFORE = re.compile(
+    r"\d[\w.,%]*(?:\s+[a-zA-Z.]+){0,2}\s*\(\s*(?:dlrs\s*|US\$\s*|\$\s*)?$"
+)
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()
 )
 
 
@@ -327,6 +362,8 @@ def _stated_range(figure: Figure, article: Article) -> tuple[float, float]:
     """The values a figure allows, given the words before it: "more than 15,000"."""
     low, high = _value_range(figure.value)
     before = article.original[max(0, figure.start - 25) : figure.start].casefold()
+    if before.endswith(" and ") and article.original[figure.end :].lstrip().startswith("other "):
+        high += 1  # "Catanduanes and three other provinces": four, with the one named
     if _AT_LEAST.search(before):
         # "nearly 50" is below 50, but news rounds both ways: treat it as about
         if re.search(r"(?:nearly|almost)\s*$", before):
@@ -426,6 +463,17 @@ def _figure_differences(
                 continue
             chosen, kind = agreeing[0], "precision"
         else:
+            candidates = [
+                j
+                for j in candidates
+                if _can_contradict(
+                    (first, by_id[first.article], sentence_of[i]),
+                    (figures[j], by_id[figures[j].article], sentence_of[j]),
+                    analyzer,
+                )
+            ]
+            if not candidates:
+                continue
             # one figure and one difference: the closest counterpart stands for the others
             chosen = max(
                 candidates,
@@ -456,6 +504,63 @@ def _figure_differences(
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
     return items, confirmed | _echoed(figures, analyzer)
+
+
+def _fates(figure: Figure, article: Article, analyzer: Analyzer) -> set[str]:
+    """What the words after a figure (else just before it) say befell what it counts."""
+
+    def fates(text: str) -> set[str]:
+        stems = {analyzer.stem(token) for token in analyzer.tokens(text)}
+        return {_EVENT_OF[s] for s in stems if _EVENT_OF.get(s) in _FATES}
+
+    after = article.original[figure.end : figure.end + _FATE_AFTER_CHARS]
+    after = re.split(r"\d|[;:.]", after, maxsplit=1)[0]  # up to the next figure or clause
+    before = article.original[max(0, figure.start - _FATE_BEFORE_CHARS) : figure.start]
+    return fates(after) or fates(re.split(r"[;:.]", before)[-1])
+
+
+def _hedged(figure: Figure, article: Article, sentence: Sentence) -> bool:
+    """Whether its sentence puts the figure under a modal or a condition: before it, or
+    in its own clause after it ("7.8 million deaths could be prevented")."""
+    before = article.original[sentence.start : figure.start].rsplit(";", 1)[-1]
+    after = article.original[figure.end : min(sentence.end, figure.end + _HEDGE_AFTER_CHARS)]
+    return bool(_HEDGE.search(before) or _HEDGE.search(re.split(r"[,;:.]", after)[0]))
+
+
+def _can_contradict(
+    first: tuple[Figure, Article, Sentence],
+    second: tuple[Figure, Article, Sentence],
+    analyzer: Analyzer,
+) -> bool:
+    """Two values of one quantity contradict only when they say the same of the same:
+    not the dead and the wounded, not distances from two places, not a possibility
+    and a fact."""
+    if all(_CONVERSION_BEFORE.search(a.original[max(0, f.start - 40) : f.start])
+           for f, a, _ in (first, second)):  # fmt: skip
+        return False
+    low, high = sorted(
+        (abs(_value_range(first[0].value)[0]), abs(_value_range(second[0].value)[0]))
+    )
+    if low > 0 and high / low > _APART:
+        return False
+    fates = _fates(first[0], first[1], analyzer), _fates(second[0], second[1], analyzer)
+    if fates[0] and fates[1] and not fates[0] & fates[1]:
+        return False
+    anchors = _anchors(first[0], first[1]), _anchors(second[0], second[1])
+    if anchors[0] and anchors[1] and not anchors[0] & anchors[1]:
+        return False
+    return _hedged(*first) == _hedged(*second)
+
+
+def _anchors(figure: Figure, article: Article) -> set[str]:
+    """The first name in the figure's clause after it (not a day or a month)."""
+    after = article.original[figure.end : figure.end + _ANCHOR_CHARS]
+    clause = re.split(r"[,;:.]\s", after + " ", maxsplit=1)[0]
+    for name in _ANCHOR.findall(clause):
+        words = {word.casefold() for word in name.split()} - _CALENDAR_WORDS
+        if words:
+            return words
+    return set()
 
 
 def _echoed(figures: Sequence[Figure], analyzer: Analyzer) -> set[tuple[str, int]]:
