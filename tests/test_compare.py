@@ -151,6 +151,24 @@ def test_distances_from_two_places_are_two_figures() -> None:
     )
 
 
+def test_a_depth_is_not_a_distance_from_a_place() -> None:
+    quake = "The aftershock reported by the seismological service of the university occurred "
+    assert "conflict" not in _differences(
+        _LEAD + quake + "at a depth of 7 km on Sunday.",
+        _LEAD + quake + "66 km southeast of Pichilemu on Sunday.",
+    )
+
+
+def test_the_unit_as_written_says_nothing_of_what_is_measured() -> None:
+    # "70 km northwest of Curico" and "a depth of 7 km": "km" is the unit, not a shared "what"
+    from newsfuse.compare import _what_beyond_unit
+    from newsfuse.language import Analyzer
+    from newsfuse.types import Figure
+
+    figure = Figure("7", "a", 0, 1, 7.0, unit="kilometers", what="km")
+    assert _what_beyond_unit(figure, Analyzer("english")) == set()
+
+
 def test_conversions_differ_only_through_the_figures_they_convert() -> None:
     # "about 10 kph (6.2 mph)" and "11 kph (7 mph)" agree; their conversions must not clash
     kinds = _differences(

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.facts.entities import entity_method, extract_entities
+from newsfuse.facts.figures import unit_named_by
 from newsfuse.facts.speakers import resolve_model
 from newsfuse.facts.timeline import (
     PRECISIONS,
@@ -133,6 +134,14 @@ _APART = 20.0
 _CONVERSION_BEFORE = re.compile(
     r"\d[\w.,%]*(?:\s+[a-zA-Z.]+){0,2}\s*\(\s*(?:dlrs\s*|US\$\s*|\$\s*)?$"
 )
+# What a length measures, from the words about it: a depth is not a distance from a place.
+_DIMENSIONS = {
+    "depth": "depth", "deep": "depth", "height": "height", "high": "height", "tall": "height",
+    "altitude": "height", "length": "length", "long": "length", "width": "width",
+    "wide": "width", "radius": "radius", "diameter": "diameter",
+}  # fmt: skip
+_DIMENSION_BEFORE_CHARS = 20
+_DIMENSION_AFTER_CHARS = 25
 _CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december""".split()
@@ -332,12 +341,13 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _what_beyond_unit(figure: Figure, analyzer: Analyzer) -> set[str]:
     """Stems of what the figure counts, without its unit: "in Abu Kamal", "in Kabul"."""
-    unit = {analyzer.stem(t) for t in analyzer.tokens(figure.unit or "")}
+    unit = figure.unit or ""
+    stems = {analyzer.stem(t) for t in analyzer.tokens(unit)}
     return {
         analyzer.stem(t)
         for t in analyzer.tokens(figure.what or "")
-        if not analyzer.is_stop_word(t) and not t.isdigit()
-    } - unit
+        if not analyzer.is_stop_word(t) and not t.isdigit() and unit_named_by(t) != unit
+    } - stems
 
 
 def _same_quantity(
@@ -533,8 +543,8 @@ def _can_contradict(
     analyzer: Analyzer,
 ) -> bool:
     """Two values of one quantity contradict only when they say the same of the same:
-    not the dead and the wounded, not distances from two places, not a possibility
-    and a fact."""
+    not the dead and the wounded, not distances from two places or a depth and a
+    distance, not a possibility and a fact."""
     if all(_CONVERSION_BEFORE.search(a.original[max(0, f.start - 40) : f.start])
            for f, a, _ in (first, second)):  # fmt: skip
         return False
@@ -549,7 +559,21 @@ def _can_contradict(
     anchors = _anchors(first[0], first[1]), _anchors(second[0], second[1])
     if anchors[0] and anchors[1] and not anchors[0] & anchors[1]:
         return False
+    dimensions = _dimensions(first[0], first[1]), _dimensions(second[0], second[1])
+    if dimensions[0] != dimensions[1] and (
+        (dimensions[0] and dimensions[1]) or (anchors[0] and dimensions[1])
+        or (anchors[1] and dimensions[0])
+    ):  # fmt: skip
+        return False  # a depth and a height, or a depth and a distance from a place
     return _hedged(*first) == _hedged(*second)
+
+
+def _dimensions(figure: Figure, article: Article) -> set[str]:
+    """What a length measures, by the words just around it ("at a depth of 7 km")."""
+    around = article.original[max(0, figure.start - _DIMENSION_BEFORE_CHARS) : figure.start]
+    around += " " + article.original[figure.end : figure.end + _DIMENSION_AFTER_CHARS]
+    words = re.findall(r"[a-z]+", around.casefold())
+    return {_DIMENSIONS[word] for word in words if word in _DIMENSIONS}
 
 
 def _anchors(figure: Figure, article: Article) -> set[str]:

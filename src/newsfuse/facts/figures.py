@@ -364,6 +364,12 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
     return singular if value <= 1 else None  # "one girl", "a third of its territory"
 
 
+def unit_named_by(word: str) -> str:
+    """The unit a word names, as figures give it: "km" -> "kilometers"; else the word."""
+    lowered = word.lower()
+    return _MEASURE_WORDS.get(lowered, lowered)
+
+
 def _plural(noun: str) -> str:
     irregular = {"man": "men", "woman": "women", "story": "stories", "foot": "feet"}
     return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
