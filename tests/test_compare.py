@@ -185,12 +185,26 @@ def test_values_far_apart_are_two_quantities() -> None:
     )
 
 
-def test_one_named_and_three_others_are_four() -> None:
-    kinds = _differences(
-        "Estrada declared Catanduanes and three other provinces under a state of calamity.",
-        "Estrada declared four provinces under a state of calamity.",
+def test_a_count_of_others_is_not_a_total() -> None:
+    seized = "The navy said the pirates' boats were searched and the weapons seized: "
+    assert "conflict" not in _differences(
+        _LEAD + seized + "seven AK-47s, three other assault rifles and 13 magazines.",
+        _LEAD + seized + "nine assault rifles and 13 magazines.",
     )
-    assert "conflict" not in kinds and "precision" in kinds
+
+
+def test_the_same_two_values_in_several_reports_are_one_conflict() -> None:
+    articles = [
+        newsfuse.Article(
+            id=name, original=_LEAD + f"The pirates came in {boats} boats, the navy said."
+        )
+        for name, boats in (("a", "two"), ("b", "two"), ("c", "three"))
+    ]
+    conflicts = [
+        i for i in analyze(articles, nlp=False).comparison.conflicts if i.kind == "conflict"
+    ]
+    assert len(conflicts) == 1
+    assert set(conflicts[0].articles) == {"a", "b", "c"}
 
 
 def test_a_figure_another_source_states_alike_is_not_one_sources_alone() -> None:

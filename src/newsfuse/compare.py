@@ -372,8 +372,6 @@ def _stated_range(figure: Figure, article: Article) -> tuple[float, float]:
     """The values a figure allows, given the words before it: "more than 15,000"."""
     low, high = _value_range(figure.value)
     before = article.original[max(0, figure.start - 25) : figure.start].casefold()
-    if before.endswith(" and ") and article.original[figure.end :].lstrip().startswith("other "):
-        high += 1  # "Catanduanes and three other provinces": four, with the one named
     if _AT_LEAST.search(before):
         # "nearly 50" is below 50, but news rounds both ways: treat it as about
         if re.search(r"(?:nearly|almost)\s*$", before):
@@ -463,6 +461,7 @@ def _figure_differences(
     items: list[ComparisonItem] = []
     confirmed: set[tuple[str, int]] = set()
     reported: set[frozenset[int]] = set()
+    conflict_at: dict[tuple[str, frozenset[tuple[float, float]]], int] = {}
     for (i, _), candidates in counterparts.items():
         first = figures[i]
         agreeing = [j for j in candidates if _overlaps(ranges[i], ranges[j])]
@@ -510,6 +509,18 @@ def _figure_differences(
                 f"{evidence[1].value} in the later one"
             )
         else:
+            key = (first.unit or "", frozenset((ranges[i], ranges[chosen])))
+            if key in conflict_at:
+                # the same two values in more reports ("two boats" in three, "three boats"
+                # in one): one conflict, with every report on its side
+                item = items[conflict_at[key]]
+                more = tuple(e for e in evidence if e not in item.evidence)
+                evidence = [*item.evidence, *more]
+                items[conflict_at[key]] = ComparisonItem(
+                    kind, item.text, _articles_of(evidence), tuple(evidence), item.subject
+                )
+                continue
+            conflict_at[key] = len(items)
             text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
@@ -554,6 +565,11 @@ def _can_contradict(
     if low > 0 and high / low > _APART:
         return False
     fates = _fates(first[0], first[1], analyzer), _fates(second[0], second[1], analyzer)
+    others = _counts_others(first[0], first[1]), _counts_others(second[0], second[1])
+    if others[0] != others[1] and not (fates[0] or fates[1]):
+        # "seven AK-47s, three other rifles" is not all the rifles; but "21 killed and
+        # eight other people wounded" is all the wounded
+        return False
     if fates[0] and fates[1] and not fates[0] & fates[1]:
         return False
     anchors = _anchors(first[0], first[1]), _anchors(second[0], second[1])
@@ -566,6 +582,11 @@ def _can_contradict(
     ):  # fmt: skip
         return False  # a depth and a height, or a depth and a distance from a place
     return _hedged(*first) == _hedged(*second)
+
+
+def _counts_others(figure: Figure, article: Article) -> bool:
+    """ "three other provinces": a count beside what was named before it, not a total."""
+    return bool(re.match(r"\s*other\b", article.original[figure.end :]))
 
 
 def _dimensions(figure: Figure, article: Article) -> set[str]:
