@@ -21,6 +21,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from newsfuse.compare import analyze
@@ -63,6 +64,33 @@ def _key(cluster: str, item: ComparisonItem) -> str:
     return f"{cluster} | {' / '.join(values)}"
 
 
+def load_judged() -> dict[str, bool | None]:
+    """The hand judgements: difference key -> real (True), false alarm (False), or unsure."""
+    judged: dict[str, bool | None] = {}
+    if JUDGED.exists():
+        for line in JUDGED.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                judged[record["key"]] = record["real"]
+    return judged
+
+
+def differences(
+    name: str, clusters: set[str] | None = None
+) -> Iterator[tuple[str, ComparisonItem]]:
+    """(key, item) for every conflict and update that ``analyze`` finds in a dev set."""
+    for row in _rows(name):
+        cluster = str(row.get("id"))
+        if clusters is not None and cluster not in clusters:
+            continue
+        articles = _articles(row, cluster)
+        if len(articles) < 2:
+            continue
+        for item in analyze(articles).comparison.conflicts:
+            if item.kind in ("conflict", "update"):
+                yield _key(cluster, item), item
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every difference")
@@ -73,51 +101,29 @@ def main() -> int:
     if not DEV.is_dir():
         print(f"no dev data at {DEV}: nothing to survey", file=sys.stderr)
         return 0
-    judged = {}
-    if JUDGED.exists():
-        for line in JUDGED.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                judged[record["key"]] = record["real"]
-    kinds: Counter[str] = Counter()
+    judged = load_judged()
     to_judge: dict[str, dict[str, object]] = {}
-    real = unjudged = 0
-    print("| set | clusters | conflicts and updates | judged real | judged false | unjudged |")
+    print("| set | conflicts and updates | judged real | judged false | unsure | unjudged |")
     print("|---|---|---|---|---|---|")
     for name in SETS:
-        found = real_here = false_here = unjudged_here = clusters = 0
-        for row in _rows(name):
-            cluster = str(row.get("id"))
-            articles = _articles(row, cluster)
-            if len(articles) < 2:
-                continue
-            clusters += 1
-            for item in analyze(articles).comparison.conflicts:
-                kinds[item.kind] += 1
-                if item.kind not in ("conflict", "update"):
-                    continue
-                found += 1
-                key = _key(cluster, item)
-                verdict = judged.get(key)
-                if verdict is None:
-                    unjudged_here += 1
-                    to_judge[key] = {
-                        "key": key,
-                        "sentences": [f"{e.article}: {e.text}" for e in item.evidence],
-                        "values": [e.value for e in item.evidence],
-                    }
-                    print(f"  unjudged: {key}", file=sys.stderr)
-                elif verdict:
-                    real_here += 1
-                else:
-                    false_here += 1
-                if options.list or verdict is None:
-                    for evidence in item.evidence:
-                        print(f"      {evidence.article}: {evidence.text[:200]}", file=sys.stderr)
-        real += real_here
-        unjudged += unjudged_here
-        print(f"| {name} | {clusters} | {found} | {real_here} | {false_here} | {unjudged_here} |")
-    print(f"\nall differences by kind: {dict(sorted(kinds.items()))}")
+        verdicts: Counter[str] = Counter()
+        for key, item in differences(name):
+            if key not in judged:
+                verdicts["unjudged"] += 1
+                to_judge[key] = {
+                    "key": key,
+                    "sentences": [f"{e.article}: {e.text}" for e in item.evidence],
+                    "values": [e.value for e in item.evidence],
+                }
+            else:
+                verdicts[{True: "real", False: "false", None: "unsure"}[judged[key]]] += 1
+            if options.list or key not in judged:
+                print(f"  {key}", file=sys.stderr)
+                for evidence in item.evidence:
+                    print(f"      {evidence.article}: {evidence.text[:200]}", file=sys.stderr)
+        found = sum(verdicts.values())
+        counts = " | ".join(str(verdicts[v]) for v in ("real", "false", "unsure", "unjudged"))
+        print(f"| {name} | {found} | {counts} |")
     if options.unjudged:
         with open(options.unjudged, "w", encoding="utf-8") as out:
             for record in to_judge.values():
