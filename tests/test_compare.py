@@ -185,6 +185,33 @@ def test_values_far_apart_are_two_quantities() -> None:
     )
 
 
+def test_two_peoples_ages_are_two_figures() -> None:
+    charged = "The accountant is charged with murder in the shooting at the office, "
+    assert "conflict" not in _differences(
+        _LEAD + charged + "which wounded Kafoury, 63, police said.",
+        _LEAD + charged + "which wounded Riva, 47, police said.",
+    )
+
+
+def test_a_sentence_that_tells_both_dates_does_not_contradict_either() -> None:
+    # "died Thursday after a heart attack on Dec. 2" against "died after a heart attack
+    # on December 2": the second date is the heart attack's, not another date of the death
+    more = (
+        " She was a model in New York in the 1950s. Her photographs were published in"
+        " magazines. She later became a cult figure. Fans gathered outside her house."
+    )
+    articles = [
+        newsfuse.Article(id="a", original="Her agent, Mark Roesler, said Page died yesterday "
+                         "at a Los Angeles hospital after suffering a heart attack on December 2."
+                         + more),
+        newsfuse.Article(id="b", original="Pinup icon Bettie Page died Thursday evening at a "
+                         "hospital in Los Angeles after having suffered a heart attack on Dec. 2 "
+                         "and spending time on life support." + more),
+    ]  # fmt: skip
+    kinds = [i.kind for i in analyze(articles, nlp=False).comparison.conflicts]
+    assert "conflict" not in kinds
+
+
 def test_a_count_of_others_is_not_a_total() -> None:
     seized = "The navy said the pirates' boats were searched and the weapons seized: "
     assert "conflict" not in _differences(

@@ -564,6 +564,13 @@ def _can_contradict(
     )
     if low > 0 and high / low > _APART:
         return False
+    owners = [
+        f.what[len("age of ") :]
+        for f, _, _ in (first, second)
+        if f.what and f.what.startswith("age of ")
+    ]
+    if len(owners) == 2 and owners[0].split()[-1] != owners[1].split()[-1]:
+        return False  # "Riva, 47" and "Kafoury, 63": two people's ages
     fates = _fates(first[0], first[1], analyzer), _fates(second[0], second[1], analyzer)
     others = _counts_others(first[0], first[1]), _counts_others(second[0], second[1])
     if others[0] != others[1] and not (fates[0] or fates[1]):
@@ -666,6 +673,22 @@ def _date_differences(
             return False
         return _is_strict_match(*_similarity(claim_of[one], claim_of[two]))
 
+    in_sentence: dict[tuple[str, int], list[TimelineEvent]] = defaultdict(list)
+    for event in timeline:
+        in_sentence[(event.article, event.start)].append(event)
+
+    def told_both(first: TimelineEvent, second: TimelineEvent, anchors: tuple[Any, Any]) -> bool:
+        """The second's sentence also gives the first's date: it tells of two moments ("died
+        Thursday after a heart attack on Dec. 2"), not of another date for one."""
+        one = expression_at(by_id[first.article], first.expression_start, first.expression_end)
+        for mate in in_sentence[(second.article, second.start)]:
+            if mate is second or one is None:
+                continue
+            other = expression_at(by_id[mate.article], mate.expression_start, mate.expression_end)
+            if other is not None and date_agreement(one, other, *anchors) >= _DATES_AGREE:
+                return True
+        return False
+
     index = _entity_index(entities)
     sentence_total = sum(len(a.sentences) for a in articles) or 1
     salient = {e.name for e in entities if len(e.mentions) > _SALIENT_SHARE * sentence_total}
@@ -730,7 +753,12 @@ def _date_differences(
                         "precision", text, _articles_of(evidence), tuple(evidence), subject
                     )
                 )
-            elif agreement == 0.0 and same_fact(first, second):
+            elif (
+                agreement == 0.0
+                and same_fact(first, second)
+                and not told_both(first, second, anchors)
+                and not told_both(second, first, anchors[::-1])
+            ):
                 # dates that cannot overlap are a difference only where the sentences agree
                 # otherwise: the same place and kind of event can happen twice
                 kind = _difference_kind(articles, first.article, second.article)
