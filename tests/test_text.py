@@ -197,6 +197,10 @@ def test_web_furniture_found_in_scraped_pages_is_dropped() -> None:
         "<ANNOTATION> (STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS) </ANNOTATION>",
         "&QL; nn",
         "(vls/me/eb/sv)",
+        "Play Facebook",
+        "Twitter",
+        "Embed Village Mourns Couple Killed by a Mob 0:35 autoplay autoplay Copy this code to "
+        "your website or blog",
     ]
     for line in furniture:
         text = f"{body}\n\n{line}\n\nIt takes effect in July, the mayor said."

@@ -48,6 +48,10 @@ _FURNITURE_LINE = re.compile(
         \ (?:reproduced|republished|first\ published|published|originally).{0,200}
       | <annotation>.{0,200}|(?:&[A-Z]{2};|nn)(?:\s*(?:&[A-Z]{2};|nn))*
       | \([a-z]{2,4}(?:[/-][a-z]{0,4}\ ?){1,5}\)
+      # a video player's embed box: "Embed <a video's title> 0:32 autoplay autoplay Copy
+      # this code to your website or blog", and the share buttons above it
+      | (?:embed\ )?.{0,200}\ autoplay\ autoplay\ copy\ this\ code\ to\ your\ website.{0,20}
+      | play\ facebook|facebook|twitter
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
