@@ -251,6 +251,13 @@ def test_the_markdown_says_what_only_one_source_reports(seed_analysis: Analysis)
     assert "<strong>500 to 1,000 ISIS fighters" in facts_html(seed_analysis)
 
 
+def test_a_figure_that_says_nothing_of_what_it_counts_is_listed_without_a_dash() -> None:
+    from newsfuse.render_facts import facts_markdown
+
+    articles = [newsfuse.Article(id="b", original="Page, who was 85, died in Los Angeles.")]
+    assert "- 85 [^1]" in facts_markdown(analyze(articles, nlp=False)).splitlines()
+
+
 def test_analyze_cli_json_keys(capsys: pytest.CaptureFixture[str], seed_paths: list[Path]) -> None:
     code = main(["analyze", *map(str, seed_paths), "--format", "json", "--nlp", "rules"])
     out, err = capsys.readouterr()

@@ -189,6 +189,17 @@ def test_what_stops_before_the_next_number_and_fractions_in_sixths() -> None:
     ]
 
 
+def test_a_decade_is_an_age_after_a_possessive_and_else_no_count() -> None:
+    text = (
+        "Page, a model of the 1950s and the '60s, died in her 80s; men in their 20s and 30s came."
+    )
+    assert [(f.text, f.value, f.unit) for f in figures_of(text)] == [
+        ("80s", (80, 89), "years"),
+        ("20s", (20, 29), "years"),
+        ("30s", (30, 39), "years"),
+    ]
+
+
 def test_what_does_not_cut_a_name_at_its_length_limit() -> None:
     text = "There are still 500 to 1,000 ISIS fighters in the border town of Abu Kamal now."
     assert figures_of(text)[0].what == "ISIS fighters in the border town of Abu Kamal"

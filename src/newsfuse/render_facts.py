@@ -181,8 +181,8 @@ def _section_lines(
             who += " (inferred)"  # no reporting verb: the speaker was read from context
         lines["quotes"].append(f"{who}: {quote_text(quote.text)} {cite(quote.article)}")
     for figure in analysis.figures:
-        about = figure.what or figure.unit or ""
-        lines["figures"].append(f"{figure.text} — {about} {cite(figure.article)}".strip())
+        about = f" — {figure.what or figure.unit}" if figure.what or figure.unit else ""
+        lines["figures"].append(f"{figure.text}{about} {cite(figure.article)}")
     for entity in analysis.entities:
         line = f"{entity.name} ({entity.kind}"
         line += f", {entity.role})" if entity.role else ")"

@@ -447,6 +447,26 @@ def _age(text: str, match: re.Match[str], paragraph_start: int) -> str | None:
     return None
 
 
+def _decade(
+    text: str, match: re.Match[str], start: int, end: int, value: float, paragraph_start: int
+) -> str | None:
+    """A number written as a decade ("50s"): someone's "age", a "calendar" decade ("the
+    1950s", "the '60s": no figure), an "other" one ("the 100s"), or None (no decade)."""
+    if text[end : end + 1] != "s" or text[end + 1 : end + 2].isalnum():
+        return None
+    if not match.group("number")[:1].isdigit() or value % 10 or match.group("currency"):
+        return None
+    before = text[max(paragraph_start, start - 20) : start]
+    age = r"\b(?:his|her|their|its)\s+(?:(?:early|late)\s+)?$|\d0s\s+(?:and|or|to)\s+$"
+    if value < 120 and re.search(age, before, re.I):
+        return "age"  # "in her 50s", "in their 20s and 30s"
+    if value >= 1000 or re.search(r"['’‘]$", before):
+        return "calendar"
+    if value <= 90 and re.search(r"\bthe\s+(?:(?:early|late)\s+)?$", before, re.I):
+        return "calendar"
+    return "other"
+
+
 def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
     """Every figure of ``article``: value (a number or a (low, high) range), unit, what.
 
@@ -486,6 +506,35 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                         value=(value, value + 9),
                         unit="years",
                         what=_what(text, end + len("-something")),
+                    )
+                )
+                continue
+            decade = _decade(text, match, start, end, value, paragraph_start)
+            if decade == "calendar":
+                continue
+            if decade == "age":
+                # "in her 50s": an age in a decade, 50 to 59
+                figures.append(
+                    Figure(
+                        text=text[start : end + 1],
+                        article=article.id,
+                        start=start,
+                        end=end + 1,
+                        value=(value, value + 9),
+                        unit="years",
+                        what="age",
+                    )
+                )
+                continue
+            if decade == "other":  # "temperatures in the 100s": the figure is written "100s"
+                figures.append(
+                    Figure(
+                        text=text[start : end + 1],
+                        article=article.id,
+                        start=start,
+                        end=end + 1,
+                        value=value,
+                        what=_what(text, end + 1),
                     )
                 )
                 continue
