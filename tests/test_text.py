@@ -198,6 +198,7 @@ def test_web_furniture_found_in_scraped_pages_is_dropped() -> None:
         "&QL; nn",
         "(vls/me/eb/sv)",
         "Play Facebook",
+        "Follow CBSDFW.COM: Facebook | Twitter",
         "Twitter",
         "Embed Village Mourns Couple Killed by a Mob 0:35 autoplay autoplay Copy this code to "
         "your website or blog",
@@ -205,6 +206,15 @@ def test_web_furniture_found_in_scraped_pages_is_dropped() -> None:
     for line in furniture:
         text = f"{body}\n\n{line}\n\nIt takes effect in July, the mayor said."
         assert _kept(text) == [body, "It takes effect in July, the mayor said."], line
+
+
+def test_a_label_glued_to_the_first_line_is_dropped() -> None:
+    for label in ("Story highlights ", "AP Photo ", "THE FACT CHECKER | "):
+        text = f"{label}Two groups clashed in Baghlan province, an official says\n\nTwelve died."
+        assert _kept(text)[0] == "Two groups clashed in Baghlan province, an official says", label
+    assert _kept("STORY HIGHLIGHTS are not a label here.") == [
+        "STORY HIGHLIGHTS are not a label here."
+    ]
 
 
 def test_real_sentences_that_look_like_furniture_are_kept() -> None:

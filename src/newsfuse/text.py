@@ -51,7 +51,7 @@ _FURNITURE_LINE = re.compile(
       # a video player's embed box: "Embed <a video's title> 0:32 autoplay autoplay Copy
       # this code to your website or blog", and the share buttons above it
       | (?:embed\ )?.{0,200}\ autoplay\ autoplay\ copy\ this\ code\ to\ your\ website.{0,20}
-      | play\ facebook|facebook|twitter
+      | play\ facebook|facebook|twitter|follow\ \S+:\ (?:facebook|twitter)\b.{0,60}
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -168,6 +168,19 @@ class _Line:
     blank_before: bool  # separated from the previous line by a blank line
 
 
+# A label glued to the start of the page's first line: "Story highlights Two groups got
+# into a dispute", "AP Photo Pelosi flexes muscle", "THE FACT CHECKER | Rep. Adam Smith"
+_LEADING_LABEL = re.compile(r"(?:Story\ highlights|AP\ Photo|[A-Z][A-Z'’ ]{2,40}\ \|)\s+(?=\S)")
+
+
+def _without_label(line: _Line) -> _Line:
+    label = _LEADING_LABEL.match(line.text)
+    if label is None:
+        return line
+    cut = label.end()
+    return _Line(line.start + cut, line.end, line.text[cut:], line.blank_before)
+
+
 def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     previous_end = 0
@@ -265,6 +278,7 @@ def clean_text(original: str) -> CleanedText:
     as the first paragraph and reported in ``headline``.
     """
     lines = [line for line in _lines(original) if not _is_furniture(line.text)]
+    lines[:2] = [_without_label(line) for line in lines[:2]]
     byline: str | None = None
     kept_lines: list[_Line] = []
     for line in lines[:6]:  # bylines and time stamps sit at the top
