@@ -199,6 +199,8 @@ def test_web_furniture_found_in_scraped_pages_is_dropped() -> None:
         "(vls/me/eb/sv)",
         "Play Facebook",
         "Follow CBSDFW.COM: Facebook | Twitter",
+        "Serena Williams appears on a TV show Featuring: Serena Williams Where: Milan, Italy "
+        "When: 23 Sep 2016 Credit: IPA/WENN.com",
         "Twitter",
         "Embed Village Mourns Couple Killed by a Mob 0:35 autoplay autoplay Copy this code to "
         "your website or blog",

@@ -48,9 +48,7 @@ _FURNITURE_LINE = re.compile(
         \ (?:reproduced|republished|first\ published|published|originally).{0,200}
       | <annotation>.{0,200}|(?:&[A-Z]{2};|nn)(?:\s*(?:&[A-Z]{2};|nn))*
       | \([a-z]{2,4}(?:[/-][a-z]{0,4}\ ?){1,5}\)
-      # a video player's embed box: "Embed <a video's title> 0:32 autoplay autoplay Copy
-      # this code to your website or blog", and the share buttons above it
-      | (?:embed\ )?.{0,200}\ autoplay\ autoplay\ copy\ this\ code\ to\ your\ website.{0,20}
+      # the share buttons above a video player
       | play\ facebook|facebook|twitter|follow\ \S+:\ (?:facebook|twitter)\b.{0,60}
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -66,6 +64,12 @@ _CREDIT_LINE = re.compile(
       | .{0,100},\ click\ here|(?:\w+\ ){1,3}can\ be\ (?:followed|reached)\ (?:on|at)\b.{0,100}
       | [\w.+-]+@[\w-]+\.[\w.]+(?:\ or\ [\d\ ()-]{7,20})?
       | (?:[\w.'’,-]+\ ){1,10}contributed\ (?:to\ )?(?:this\ )?(?:report|story|reporting|article)\.?
+      # a video player's embed box: "Embed <a video's title> 0:32 autoplay autoplay Copy
+      # this code to your website or blog"
+      | .{0,200}\ autoplay\ autoplay\ copy\ this\ code\ to\ your\ website.{0,20}
+      # a picture agency's caption: "... Featuring: Serena Williams Where: Milan, Italy
+      # When: 23 Sep 2016 Credit: IPA/WENN.com"
+      | .{0,300}\bfeaturing:\ .{1,200}\bwhere:\ .{1,200}\bwhen:\ .{1,100}\bcredit:\ .{0,100}
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -77,6 +81,7 @@ _CREDIT_HINTS = (
     ("can be ", ("can be followed", "can be reached")),
     ("@", ("@",)), ("flash player", ("flash player",)), (". credit:", (". credit:",)),
     (", click here", (", click here",)), ("contributed ", ("contributed ",)),
+    ("autoplay", ("autoplay autoplay copy this code",)), ("featuring: ", ("where: ",)),
 )  # fmt: skip
 # No letter or digit at all: rules ("___", "* * *", "###"), stray punctuation.
 _NO_WORD_LINE = re.compile(r"^[\W_]*$")
