@@ -325,3 +325,14 @@ def test_no_more_false_conflicts_on_the_judged_dev_clusters() -> None:
     ]
     assert verdicts.count(True) >= 9
     assert verdicts.count(False) <= 6
+
+
+def test_a_shared_fact_holds_one_sentence_of_each_article() -> None:
+    # Multi-News dev cluster train-4558: a lead matched to a lead, each matched to other
+    # sentences, once chained three different facts of one article into one "shared" fact
+    from benchmarks.survey_differences import _articles, _rows
+
+    dev_file("multinews_dev.jsonl")
+    row = next(r for r in _rows("multinews_dev.jsonl") if r["id"] == "train-4558")
+    for item in analyze(_articles(row, "train-4558"), nlp=False).comparison.shared:
+        assert len(item.evidence) == len(item.articles), item.text

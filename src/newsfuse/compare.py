@@ -246,19 +246,16 @@ def _best(
     return max(others, key=lambda other: scores[(claim, other) if side == 0 else (other, claim)][0])
 
 
-def _match_claims(claims: list[_Claim], article_count: int) -> list[list[_Claim]]:
-    """Groups of sentences from several articles that report the same fact."""
+def _match_claims(
+    claims: list[_Claim], article_count: int
+) -> tuple[list[list[_Claim]], list[list[_Claim]]]:
+    """Groups of sentences from several articles that report the same fact, one sentence
+    of an article each; and the wider groups that the same links chain together, which
+    hold sentences about one thing (where figures are compared)."""
     by_article: list[list[int]] = [[] for _ in range(article_count)]
     for number, claim in enumerate(claims):
         by_article[claim.article].append(number)
-    parent = list(range(len(claims)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    links: list[tuple[float, int, int]] = []
     for first in range(article_count):
         for second in range(first + 1, article_count):
             scores = {
@@ -279,11 +276,35 @@ def _match_claims(claims: list[_Claim], article_count: int) -> list[list[_Claim]
                     or (either and _is_strict_match(similarity, shared))
                     or (leads and _is_lead_match(similarity, shared))
                 ):
-                    parent[find(j)] = find(i)
+                    links.append((similarity, i, j))
+    # a fact holds one sentence of an article: closest pairs first, and a link that would
+    # chain two sentences of one article into it (a lead matched to a lead, each matched
+    # to other sentences) is left out of the facts, not of the wider groups
+    articles_of = {number: {claim.article} for number, claim in enumerate(claims)}
+    parent, wider = list(range(len(claims))), list(range(len(claims)))
+    for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
+        wider[_root(wider, j)] = _root(wider, i)
+        root_i, root_j = _root(parent, i), _root(parent, j)
+        if root_i == root_j or articles_of[root_i] & articles_of[root_j]:
+            continue
+        parent[root_j] = root_i
+        articles_of[root_i] |= articles_of.pop(root_j)
+    return _groups(claims, parent), _groups(claims, wider)
+
+
+def _groups(claims: list[_Claim], parent: list[int]) -> list[list[_Claim]]:
+    """The sets of the union-find ``parent`` that hold sentences of several articles."""
     groups: dict[int, list[_Claim]] = defaultdict(list)
     for number, claim in enumerate(claims):
-        groups[find(number)].append(claim)
+        groups[_root(parent, number)].append(claim)
     return [g for g in groups.values() if len({c.article for c in g}) > 1]
+
+
+def _root(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 # --------------------------------------------------------------------------- evidence
@@ -819,8 +840,8 @@ def compare(
         return Comparison()
     analyzer = Analyzer("english")
     claims = _claims(articles, entities, analyzer)
-    groups = _match_claims(claims, len(articles))
-    figure_items, confirmed = _figure_differences(articles, figures, claims, groups, analyzer)
+    groups, topics = _match_claims(claims, len(articles))
+    figure_items, confirmed = _figure_differences(articles, figures, claims, topics, analyzer)
     conflicting_sentences = {
         (e.article, e.start)
         for item in figure_items
@@ -855,7 +876,7 @@ def compare(
             )
         )
 
-    date_items = _date_differences(articles, timeline, entities, claims, groups, analyzer)
+    date_items = _date_differences(articles, timeline, entities, claims, topics, analyzer)
     # a fact told at two precisions is reported by both: not by one source alone
     matched |= {
         (e.article, e.start)
