@@ -199,6 +199,8 @@ def test_web_furniture_found_in_scraped_pages_is_dropped() -> None:
         "(vls/me/eb/sv)",
         "Play Facebook",
         "Follow CBSDFW.COM: Facebook | Twitter",
+        "The president-elect has denied the assessment. (Victoria Walker/The Washington Post)",
+        "(Andrew Harrer/Bloomberg)",
         "Serena Williams appears on a TV show Featuring: Serena Williams Where: Milan, Italy "
         "When: 23 Sep 2016 Credit: IPA/WENN.com",
         "Twitter",

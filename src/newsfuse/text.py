@@ -243,11 +243,20 @@ def _has_credit_hint(text: str) -> bool:
     return False
 
 
+# A caption that ends on its picture's credit: "... denied the CIA's assessment. (Victoria
+# Walker/The Washington Post)", "(Andrew Harrer/Bloomberg)".
+_NAME_CREDIT_END = re.compile(
+    r"\((?:[A-Z][\w'’.-]+\ ){1,3}[A-Z][\w'’.-]+\ ?/"  # the photographer
+    r"\ ?(?:The\ )?[A-Z][\w.&'’-]*(?:\ [A-Z][\w.&'’-]*){0,4}\)$"  # the outlet
+)
+
+
 def _is_furniture(text: str) -> bool:
     return bool(
         _NO_WORD_LINE.match(text)
         or _FURNITURE_LINE.match(text)
         or (_has_credit_hint(text) and _CREDIT_LINE.match(text) is not None)
+        or (text.endswith(")") and "/" in text and _NAME_CREDIT_END.search(text) is not None)
         or _DATED_LINE.match(text)
         or _DATE_LINE.match(text)
     )
