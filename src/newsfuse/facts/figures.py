@@ -512,29 +512,19 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             decade = _decade(text, match, start, end, value, paragraph_start)
             if decade == "calendar":
                 continue
-            if decade == "age":
-                # "in her 50s": an age in a decade, 50 to 59
+            if decade is not None:
+                # "in her 50s": an age in a decade, 50 to 59; "temperatures in the 100s":
+                # a figure written "100s"
+                age = decade == "age"
                 figures.append(
                     Figure(
                         text=text[start : end + 1],
                         article=article.id,
                         start=start,
                         end=end + 1,
-                        value=(value, value + 9),
-                        unit="years",
-                        what="age",
-                    )
-                )
-                continue
-            if decade == "other":  # "temperatures in the 100s": the figure is written "100s"
-                figures.append(
-                    Figure(
-                        text=text[start : end + 1],
-                        article=article.id,
-                        start=start,
-                        end=end + 1,
-                        value=value,
-                        what=_what(text, end + 1),
+                        value=(value, value + 9) if age else value,
+                        unit="years" if age else None,
+                        what="age" if age else _what(text, end + 1),
                     )
                 )
                 continue
