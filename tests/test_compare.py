@@ -347,6 +347,22 @@ def test_one_topic_is_not_one_fact_but_the_same_words_quoted_are() -> None:
     assert "We will not raise taxes" in shared
 
 
+def test_a_fact_worded_alike_everywhere_is_marked_as_one_copied_text() -> None:
+    from newsfuse.render_facts import comparison_item_dict, facts_markdown
+
+    wire = "Police said the suspects have robbed nearly two dozen banks in Los Angeles."
+    articles = [
+        newsfuse.Article(id="a", original="Three robbers are wanted in Los Angeles. " + wire),
+        newsfuse.Article(id="b", original="Banks in Los Angeles are on alert. " + wire),
+    ]
+    analysis = analyze(articles, nlp=False)
+    (copied,) = [i for i in analysis.comparison.shared if "two dozen" in i.text]
+    assert copied.same_wording and comparison_item_dict(copied)["same_wording"] is True
+    assert "worded alike: likely one wire story" in facts_markdown(analysis)
+    seeds = analyze(newsfuse.read_articles([EXAMPLES]), nlp=False).comparison.shared
+    assert not any(item.same_wording for item in seeds)  # two outlets' own words
+
+
 def test_a_shared_fact_holds_one_sentence_of_each_article() -> None:
     # Multi-News dev cluster train-4558: a lead matched to a lead, each matched to other
     # sentences, once chained three different facts of one article into one "shared" fact

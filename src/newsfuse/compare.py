@@ -70,6 +70,8 @@ _LEAD_MIN_SHARED = 4
 # matched sentences listed as one fact several sources report (see _one_fact)
 _ONE_FACT_SIMILARITY = 0.6
 _SHARED_QUOTED_WORDS = 4
+# sentences that share this share of their words are one text, copied (a wire story)
+_SAME_WORDING = 0.8
 # an entity in more than this share of the story's sentences is the story itself
 _SALIENT_SHARE = 0.25
 # two values within this relative distance are one value, rounded
@@ -301,6 +303,16 @@ def _groups(claims: list[_Claim], parent: list[int]) -> list[list[_Claim]]:
     for number, claim in enumerate(claims):
         groups[_root(parent, number)].append(claim)
     return [g for g in groups.values() if len({c.article for c in g}) > 1]
+
+
+def _worded_alike(texts: list[str]) -> bool:
+    """Every two of the sentences share nearly all their words: one text copied."""
+    words = [set(re.findall(r"\w+", text.casefold())) for text in texts]
+    return all(
+        len(a & b) >= _SAME_WORDING * len(a | b)
+        for number, a in enumerate(words)
+        for b in words[number + 1 :]
+    )
 
 
 def _quoted_words(
@@ -922,6 +934,7 @@ def compare(
                 _articles_of(evidence),
                 evidence,
                 subject,
+                same_wording=_worded_alike([c.sentence.text for c in group]),
             )
         )
 

@@ -129,6 +129,7 @@ def comparison_item_dict(item: ComparisonItem) -> dict[str, Any]:
         "subject": item.subject,
         "articles": list(item.articles),
         "evidence": [_evidence_dict(e) for e in item.evidence],
+        "same_wording": item.same_wording,
     }
 
 
@@ -198,7 +199,8 @@ def _section_lines(
         for key in ("shared", "unique", "conflicts"):
             lines[key].append("one source only: nothing to compare")
     for item in analysis.comparison.shared:
-        lines["shared"].append(f"{item.text} " + "".join(cite(a) for a in item.articles))
+        copied = " (worded alike: likely one wire story)" if item.same_wording else ""
+        lines["shared"].append(f"{item.text} " + "".join(cite(a) for a in item.articles) + copied)
     for item in analysis.comparison.unique:
         # what no other source has, first: the sentence alone may also report a shared fact
         only_here = f"{emphasis(item.subject)}: " if item.subject else ""

@@ -250,6 +250,9 @@ class ComparisonItem:
     articles: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     subject: str | None = None  # "ISIS fighters", "Mosul", "Haider al-Abadi"
+    # shared: every source words it alike, most likely copies of one wire story (agreement,
+    # not independent confirmation)
+    same_wording: bool = False
 
 
 @dataclass(slots=True)
