@@ -14,12 +14,15 @@ Differences are looked for where the same thing is measured or dated twice:
   when the articles were published at different times; a range and a number
   inside it are one fact at two ``precision``\\ s. Values are not set against
   each other when they say different things of what they count (the dead and the
-  wounded), are measured from different places, are a possibility against a fact
-  ("could have reached"), are both conversions in brackets, or lie more than
-  twenty times apart;
+  wounded), are measured from different places or in different dimensions (a depth
+  and a distance), are a possibility against a fact ("could have reached"), are
+  both conversions in brackets, count "other" things against a total, are two
+  people's ages, or lie more than twenty times apart; the same two values in several
+  reports are one conflict;
 - dates of the same event (the same place or actor, the same kind of event):
   "earlier this year" and "mid-July" can name the same days, so they are one
-  fact at two precisions; dates that cannot overlap are a conflict or update;
+  fact at two precisions; dates that cannot overlap are a conflict or update, unless
+  one sentence gives both ("died Thursday after a heart attack on Dec. 2");
 - one speaker quoted by several outlets: their words side by side (``wording``).
 """
 
@@ -38,6 +41,7 @@ from newsfuse.facts.figures import unit_named_by
 from newsfuse.facts.speakers import resolve_model
 from newsfuse.facts.timeline import (
     PRECISIONS,
+    DateExpression,
     date_agreement,
     expression_at,
     extract_timeline,
@@ -136,6 +140,7 @@ _ANCHOR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _APART = 20.0
 # A conversion in brackets after a figure ("90 kilometers (55 miles)") restates it: two
 # conversions differ when the figures they convert do, which are compared themselves.
+_CONVERSION_CHARS = 40
 _CONVERSION_BEFORE = re.compile(
     r"\d[\w.,%]*(?:\s+[a-zA-Z.]+){0,2}\s*\(\s*(?:dlrs\s*|US\$\s*|\$\s*)?$"
 )
@@ -635,7 +640,7 @@ def _can_contradict(
     """Two values of one quantity contradict only when they say the same of the same:
     not the dead and the wounded, not distances from two places or a depth and a
     distance, not a possibility and a fact."""
-    if all(_CONVERSION_BEFORE.search(a.original[max(0, f.start - 40) : f.start])
+    if all(_CONVERSION_BEFORE.search(a.original[max(0, f.start - _CONVERSION_CHARS) : f.start])
            for f, a, _ in (first, second)):  # fmt: skip
         return False
     low, high = sorted(
@@ -756,15 +761,14 @@ def _date_differences(
     for event in timeline:
         in_sentence[(event.article, event.start)].append(event)
 
-    def told_both(first: TimelineEvent, second: TimelineEvent, anchors: tuple[Any, Any]) -> bool:
-        """The second's sentence also gives the first's date: it tells of two moments ("died
+    def told_both(date: DateExpression, second: TimelineEvent, anchors: tuple[Any, Any]) -> bool:
+        """The second's sentence also gives ``date``: it tells of two moments ("died
         Thursday after a heart attack on Dec. 2"), not of another date for one."""
-        one = expression_at(by_id[first.article], first.expression_start, first.expression_end)
         for mate in in_sentence[(second.article, second.start)]:
-            if mate is second or one is None:
+            if mate is second:
                 continue
             other = expression_at(by_id[mate.article], mate.expression_start, mate.expression_end)
-            if other is not None and date_agreement(one, other, *anchors) >= _DATES_AGREE:
+            if other is not None and date_agreement(date, other, *anchors) >= _DATES_AGREE:
                 return True
         return False
 
@@ -835,8 +839,8 @@ def _date_differences(
             elif (
                 agreement == 0.0
                 and same_fact(first, second)
-                and not told_both(first, second, anchors)
-                and not told_both(second, first, anchors[::-1])
+                and not told_both(one, second, anchors)
+                and not told_both(two, first, anchors[::-1])
             ):
                 # dates that cannot overlap are a difference only where the sentences agree
                 # otherwise: the same place and kind of event can happen twice

@@ -344,7 +344,7 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
         if position <= 2 and lowered in ("its", "their", "his", "her", "a") and words[0] == "of":
             continue  # "a third of its territory"
         if lowered in _UNIT_WORDS or lowered in _MEASURE_WORDS:
-            return _MEASURE_WORDS.get(lowered, lowered)
+            return unit_named_by(lowered)
         if (lowered in ("of", "the") and position == 0) or (word.isupper() and len(word) > 1):
             continue
         if re.fullmatch(r"(?:[A-Z]\.)+", word) or any(c.isdigit() for c in word):
