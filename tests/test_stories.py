@@ -141,19 +141,22 @@ def test_the_same_id_twice_is_answered_from_the_state(seed_texts: list[str]) -> 
     assert records[0] == records[1]
 
 
+_LOOK_AFTER = 100  # lines wait for second looks: a short wait, so that some are written
+
+
 def _run_to_file(
     lines: list[str], output: Path, state: Path, stop_after: int | None = None
 ) -> None:
     with output.open("w", encoding="utf-8") as stream:
-        group_lines(lines, stream, StoryState(state, StoryIndex()), stop_after=stop_after,
-                    transaction_articles=64)  # fmt: skip
+        group_lines(lines, stream, StoryState(state, StoryIndex(look_after=_LOOK_AFTER)),
+                    stop_after=stop_after, transaction_articles=64)  # fmt: skip
 
 
 def test_a_run_stopped_halfway_resumes_to_the_uninterrupted_result(tmp_path: Path) -> None:
     lines = _dev_lines(450)
     whole = tmp_path / "whole.jsonl"
     with whole.open("w", encoding="utf-8") as stream:
-        state = StoryState(tmp_path / "whole-state", StoryIndex())
+        state = StoryState(tmp_path / "whole-state", StoryIndex(look_after=_LOOK_AFTER))
         group_lines(lines, stream, state)
         state.close()
     expected = whole.read_text(encoding="utf-8").splitlines()
@@ -168,10 +171,12 @@ def test_a_run_stopped_halfway_resumes_to_the_uninterrupted_result(tmp_path: Pat
 
     resumed = tmp_path / "resumed.jsonl"
     with resumed.open("w", encoding="utf-8") as stream:
-        state = StoryState(tmp_path / "state", StoryIndex())
+        state = StoryState(tmp_path / "state", StoryIndex(look_after=_LOOK_AFTER))
         report = group_lines(lines, stream, state)
         state.close()
-    assert report.resumed == len(written)  # answered from the state, not placed again
+    # answered from the state, not placed again: every line written, and the lines held
+    # back for a second look whose articles had committed
+    assert len(written) < report.resumed < 300
     assert resumed.read_text(encoding="utf-8").splitlines() == expected
 
 
@@ -245,3 +250,38 @@ def test_reading_ahead_in_another_process_changes_nothing(tmp_path: Path) -> Non
     assert main(["stories", str(source), "--output", str(two), "--workers", "2"]) == 0
     assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
     assert json.loads(one.read_text(encoding="utf-8").splitlines()[-1])["line"] == 301
+
+
+def _bcubed_f1(predicted: dict[str, str], gold: dict[str, str]) -> float:
+    by_predicted: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for article, story in gold.items():
+        by_predicted.setdefault(predicted[article], set()).add(article)
+        by_gold.setdefault(story, set()).add(article)
+    precision = recall = 0.0
+    for article, story in gold.items():
+        together = by_predicted[predicted[article]] & by_gold[story]
+        precision += len(together) / len(by_predicted[predicted[article]])
+        recall += len(together) / len(by_gold[story])
+    precision, recall = precision / len(gold), recall / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_second_looks_move_lone_articles_into_their_stories() -> None:
+    lines = _dev_lines(10_000)
+    with dev_file("stories_dev.jsonl").open(encoding="utf-8") as stream:
+        gold = {record["id"]: record["story"] for record in map(json.loads, stream)}
+
+    def f1(look_after: int) -> tuple[float, int]:
+        records, _ = _group(lines, StoryState(None, StoryIndex(look_after=look_after)))
+        sizes: dict[str, int] = {}
+        for record in records:
+            sizes[str(record["story"])] = sizes.get(str(record["story"]), 0) + 1
+        predicted = {str(r["id"]): str(r["story"]) for r in records}
+        return _bcubed_f1(predicted, gold), sum(size == 1 for size in sizes.values())
+
+    without, alone_without = f1(0)
+    with_looks, alone_with = f1(500)
+    # measured 0.893 -> 0.908 (benchmarks/eval_stories.py); 44 -> 24 stories of one line
+    assert with_looks >= 0.90 > without
+    assert alone_with <= alone_without - 15

@@ -45,8 +45,19 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     from newsfuse.render import FORMATS
+    from newsfuse.stories.index import SECOND_LOOK_AFTER
     from newsfuse.summarize import DEFAULT_WORDS
 
     parser = _Parser(
@@ -135,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     stories.add_argument(
         "--max-open", type=_positive_int, default=5_000,
         help="most stories kept open; the least recently joined close first (default 5000)",
+    )  # fmt: skip
+    stories.add_argument(
+        "--second-look", type=_count, default=500, metavar="N",
+        help="an article that opened a story may move to a story formed in the next N "
+        "articles; its line waits for them (default 500; 0: never)",
     )  # fmt: skip
     stories.add_argument(
         "--workers", type=_positive_int, default=1,
@@ -281,7 +297,7 @@ def _run_stories(args: argparse.Namespace) -> int:
     try:
         report = group_file(
             args.input, output, state_folder=args.state, fade_days=args.fade_days,
-            max_open=args.max_open, workers=args.workers,
+            max_open=args.max_open, look_after=args.second_look, workers=args.workers,
             on_error=lambda message: print(f"newsfuse: skipped {message}", file=sys.stderr),
         )  # fmt: skip
     finally:

@@ -99,11 +99,18 @@ def _read_stream(
                 continue
             decision = place_article(index, article)
             seen[article.id] = decision.story
+            for moved_id, moved in index.second_looks():
+                if moved is not None:
+                    seen[moved_id] = moved.story
             if decision.junk is not None:
                 junk += 1
                 continue
             placed.append((article, decision.story))
-    return placed, junk, failed
+    for moved_id, moved in index.second_looks(final=True):
+        if moved is not None:
+            seen[moved_id] = moved.story
+    # a lone article may have moved on its second look
+    return [(article, seen[article.id]) for article, _ in placed], junk, failed
 
 
 def _analysis_renderer() -> Callable[[Summary, str], str]:

@@ -151,6 +151,18 @@ class StoryState:
         elif decision.new_story and title:
             self._titles[decision.story] = title
 
+    def revise(self, decision: StoryAssignment) -> None:
+        """A lone article moved on its second look: its new decision, at its old place."""
+        waiting = self._waiting.get(decision.article)
+        if waiting is not None:
+            sequence = waiting[1]
+        else:
+            row = self.db.execute(
+                "SELECT sequence FROM assignments WHERE article = ?", (decision.article,)
+            ).fetchone()
+            sequence = row[0] if row else self.index.sequence
+        self._waiting[decision.article] = (decision, sequence)
+
     def commit(self) -> None:
         """Write what the index changed and commit, with the decisions recorded since."""
         pending = self.index.take_pending()
@@ -161,6 +173,10 @@ class StoryState:
              for d, sequence in self._waiting.values()],
         )  # fmt: skip
         self._waiting.clear()
+        for story_id in pending.removed:  # a lone article moved out: no such story
+            self._titles.pop(story_id, None)
+            self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            self.db.execute("DELETE FROM bands WHERE story = ?", (story_id,))
         changed = [(index.stories[s], 1) for s in pending.stories if s in index.stories]
         changed += [(story, 0) for story in pending.closed.values()]
         story_rows = [

@@ -27,7 +27,12 @@ from typing import Any, TextIO
 from newsfuse.errors import NewsfuseError
 from newsfuse.ingest import article_from_record, open_json_lines_path
 from newsfuse.stories.features import ArticleFeatures, extract_features
-from newsfuse.stories.index import DEFAULT_FADE_DAYS, DEFAULT_MAX_OPEN, StoryIndex
+from newsfuse.stories.index import (
+    DEFAULT_FADE_DAYS,
+    DEFAULT_MAX_OPEN,
+    SECOND_LOOK_AFTER,
+    StoryIndex,
+)
 from newsfuse.stories.state import StoryState
 from newsfuse.types import Article, StoryAssignment
 
@@ -86,27 +91,49 @@ def _numbered_lines(stream: Iterable[str]) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
+@dataclass(slots=True)
+class _Line:
+    record: dict[str, Any]
+    held: bool  # the article opened a story and awaits its second look
+
+
 class _Writer:
-    """Output lines wait here until the transaction that holds them commits."""
+    """Output lines wait here until the transaction that holds them commits, and the line
+    of an article that opened a story until its second look (lines stay in input order)."""
 
     def __init__(self, state: StoryState, output: TextIO, size: int) -> None:
         self.size = size
         self.state = state
         self.output = output
-        self.waiting: list[str] = []
+        self.waiting: deque[_Line] = deque()
+        self.held: dict[str, list[_Line]] = {}  # article id -> its held lines
+        self.added = 0  # lines added since the last commit
         self.started = time.monotonic()
 
-    def add(self, record: dict[str, Any]) -> None:
-        self.waiting.append(json.dumps(record, ensure_ascii=False))
-        if len(self.waiting) >= self.size or time.monotonic() - self.started > TRANSACTION_SECONDS:
+    def add(self, record: dict[str, Any], hold: bool = False) -> None:
+        line = _Line(record, hold)
+        self.waiting.append(line)
+        if hold:
+            self.held.setdefault(record["id"], []).append(line)
+        self.added += 1
+        if self.added >= self.size or time.monotonic() - self.started > TRANSACTION_SECONDS:
             self.flush()
+
+    def settle(self, article: str, moved: StoryAssignment | None) -> None:
+        for line in self.held.pop(article, ()):
+            if moved is not None:
+                line.record["story"] = moved.story
+            line.held = False
 
     def flush(self) -> None:
         self.state.commit()
-        if self.waiting:
-            self.output.write("\n".join(self.waiting) + "\n")
+        written = []
+        while self.waiting and not self.waiting[0].held:
+            written.append(json.dumps(self.waiting.popleft().record, ensure_ascii=False))
+        if written:
+            self.output.write("\n".join(written) + "\n")
             self.output.flush()
-        self.waiting.clear()
+        self.added = 0
         self.started = time.monotonic()
 
 
@@ -183,7 +210,7 @@ def group_lines(
     """
     report_error = on_error or (lambda message: print(message, file=sys.stderr))
     writer = _Writer(state, output, transaction_articles)
-    count = failed = resumed = junk = duplicates = 0
+    count = failed = resumed = junk = duplicates = moved = 0
     first_story = state.index.next_story
     for number, record_id, article_id, title, features, message in _prepared_lines(
         lines, Path(where).stem, workers
@@ -205,10 +232,25 @@ def group_lines(
             state.record(decision, title)
         junk += decision.junk is not None
         duplicates += decision.duplicate_of is not None
-        writer.add(assignment_record(decision))
+        writer.add(assignment_record(decision), hold=state.index.is_awaiting_look(decision.story))
+        moved += _settle(state, writer, state.index.second_looks())
+    moved += _settle(state, writer, state.index.second_looks(final=True))
     writer.flush()
-    opened = state.index.next_story - first_story
+    opened = state.index.next_story - first_story - moved
     return StoriesReport(count, failed, resumed, opened, junk, duplicates)
+
+
+def _settle(
+    state: StoryState, writer: _Writer, looks: list[tuple[str, StoryAssignment | None]]
+) -> int:
+    """Release the lines of articles that had their second look; the number that moved."""
+    moved = 0
+    for article, new_decision in looks:
+        if new_decision is not None:
+            state.revise(new_decision)
+            moved += 1
+        writer.settle(article, new_decision)
+    return moved
 
 
 def group_file(
@@ -217,12 +259,13 @@ def group_file(
     state_folder: str | Path | None = None,
     fade_days: float = DEFAULT_FADE_DAYS,
     max_open: int = DEFAULT_MAX_OPEN,
+    look_after: int = SECOND_LOOK_AFTER,
     on_error: Callable[[str], None] | None = None,
     stdin: TextIO | None = None,
     workers: int = 1,
 ) -> StoriesReport:
     """Group the articles of a JSON Lines file (or ``-``: standard input) into stories."""
-    index = StoryIndex(fade_days=fade_days, max_open=max_open)
+    index = StoryIndex(fade_days=fade_days, max_open=max_open, look_after=look_after)
     if str(input_path) == "-":
         state = StoryState(state_folder, index)
         try:
