@@ -285,3 +285,16 @@ def test_second_looks_move_lone_articles_into_their_stories() -> None:
     # measured 0.893 -> 0.908 (benchmarks/eval_stories.py); 44 -> 24 stories of one line
     assert with_looks >= 0.90 > without
     assert alone_with <= alone_without - 15
+
+
+def test_second_look_can_be_turned_off_from_the_command_line(tmp_path: Path) -> None:
+    stream = tmp_path / "stream.jsonl"
+    stream.write_text("\n".join(_dev_lines(10_000)) + "\n", encoding="utf-8")
+
+    def stories(*option: str) -> int:
+        output = tmp_path / "stories.jsonl"
+        assert main(["stories", str(stream), "--output", str(output), *option]) == 0
+        lines = output.read_text(encoding="utf-8").splitlines()
+        return len({json.loads(line)["story"] for line in lines})
+
+    assert stories("--second-look", "0") > stories() + 15  # 20 lone articles moved

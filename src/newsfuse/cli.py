@@ -148,9 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="most stories kept open; the least recently joined close first (default 5000)",
     )  # fmt: skip
     stories.add_argument(
-        "--second-look", type=_count, default=500, metavar="N",
+        "--second-look", type=_count, default=SECOND_LOOK_AFTER, metavar="N",
         help="an article that opened a story may move to a story formed in the next N "
-        "articles; its line waits for them (default 500; 0: never)",
+        f"articles; its line waits for them (default {SECOND_LOOK_AFTER}; 0: never)",
     )  # fmt: skip
     stories.add_argument(
         "--workers", type=_positive_int, default=1,
