@@ -72,3 +72,25 @@ def test_two_people_with_one_surname_are_not_merged() -> None:
     assert {"John Smith", "Anna Smith"} <= {e.name for e in entities}
     lone = [e for e in entities if e.name == "Smith"]
     assert lone and lone[0].mentions[0].text == "Smith"
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_party_state_marks_middle_initials_and_reordered_names(nlp: object) -> None:
+    articles = _prepared(
+        [
+            "House Speaker John A. Boehner (R-Ohio) met Rep. Ted Yoho (R-Fla.) on Tuesday. "
+            "The Department of Homeland Security would be funded until February.\n\n"
+            "Boehner said the vote would come on Thursday.",
+            "Speaker John Boehner backed the bill by Rep. Ted Yoho, R-Fla., on Thursday. "
+            "The Homeland Security Department was funded for two months.",
+        ]
+    )
+    entities = extract_entities(articles, nlp=nlp)
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    # the state in a member of Congress's party mark is neither a person nor a place here
+    assert not names & {"Ohio", "Fla", "R-Ohio", "R-Fla"}
+    assert _by_name(entities, "Ted Yoho").role == "Rep."
+    boehner = _by_name(entities, "John A. Boehner")  # one person, written three ways
+    assert {m.text for m in boehner.mentions} >= {"John A. Boehner", "John Boehner", "Boehner"}
+    department = _by_name(entities, "Department of Homeland Security")
+    assert "Homeland Security Department" in {department.name, *department.aliases}

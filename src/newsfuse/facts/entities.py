@@ -98,6 +98,11 @@ _WORD = re.compile(r"\S+")
 _OPENING_MARKS = "\"“‘'(["
 _CLOSING_MARKS = "\"”’')]:;,.!?…"
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# A member of Congress's party and state, "Rep. Ted Yoho (R-Fla.)", "Yoho, R-Fla.,": the
+# state there is no mention of the place in the story, and no person either.
+_PARTY_STATE_BEFORE = re.compile(r"[(,]\s?(?:R|D|I)\.?\s?[-–]\s?$")
+_PARTY_STATE = re.compile(r"^(?:R|D|I)[-–][A-Z]")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z]\.?$")
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "st.", "inc.", "co.", "corp.", "ltd.", "mt.", "ft."})
 
 
@@ -167,9 +172,18 @@ def _sentence_of(index: tuple[list[int], list[Sentence]], start: int, end: int) 
     return sentence if end <= sentence.end else None
 
 
+def _party_state(article: Article, start: int) -> bool:
+    """Whether the name at ``start`` is the state of a "(R-Fla.)" party-state mark."""
+    return bool(
+        _PARTY_STATE_BEFORE.search(article.original[max(0, start - 6) : start])
+        or _PARTY_STATE.match(article.original[start : start + 3])
+    )
+
+
 def _usable_name(text: str) -> bool:
     return (
         any(c.isupper() for c in text)
+        and "(" not in text  # "Rep.(R-Fla": words glued to a bracket
         and _normal(text) not in _ROLE_MODIFIERS
         and _normal(text) not in _TIME_WORDS
         and not all(w.casefold().rstrip(".") in _TITLE_WORDS for w in text.split())
@@ -195,6 +209,8 @@ def _found_by_spacy(articles: Sequence[Article], nlp: Any) -> list[_Found]:
             sentence = _sentence_of(index, start, end)
             text = article.original[start:end]
             if sentence is None or start >= end or not _usable_name(text):
+                continue
+            if _party_state(article, start):
                 continue
             found.append(_Found(article.id, start, end, text, kind, sentence))
     return found
@@ -315,7 +331,7 @@ def _found_by_rules(articles: Sequence[Article]) -> list[_Found]:
                 continue
         start, end = _tidy(article, run[0].start, run[-1].end)
         text = article.original[start:end]
-        if start < end and _usable_name(text):
+        if start < end and _usable_name(text) and not _party_state(article, start):
             found.append(_Found(article.id, start, end, text, None, sentence))
     return found
 
@@ -413,6 +429,25 @@ class _UnionFind:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[root_b] = root_a
+
+
+def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
+    """Join two ways of writing one name: with and without middle initials ("John A.
+    Boehner", "John Boehner"), and an organisation's words in another order ("Homeland
+    Security Department", "Department of Homeland Security")."""
+    written = {_normal(item.text) for item in found}
+    by_words: dict[tuple[str, ...], str] = {}
+    for item in found:
+        words = item.text.split()
+        key = _normal(item.text)
+        if len(words) >= 3 and all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
+            plain = _normal(f"{words[0]} {words[-1]}")
+            if plain in written:
+                union.union(plain, key)
+        if len(words) >= 2 and any(w.casefold() in _ORGANIZATION_WORDS for w in words):
+            content = tuple(sorted(w for w in key.split() if w not in _CONNECTORS))
+            if len(content) >= 2:
+                union.union(by_words.setdefault(content, key), key)
 
 
 def _surname_key(name: str) -> str:
@@ -543,6 +578,7 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
         if roles[number]:
             votes[number][PERSON] += 3
 
+    _same_names_written_apart(found, union)
     # surnames alone join the one person with that surname
     full_names: dict[str, set[str]] = defaultdict(set)
     person_keys = set()
