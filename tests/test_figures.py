@@ -228,3 +228,16 @@ def test_ordinary_text_reads_a_comma_and_a_space_as_two_numbers() -> None:
     text = "On March 5, 300 protesters marched; 2,000 more came later in 40 buses."
     found = [f.text for f in figures_of(text)]
     assert "5, 300" not in found and "300" in found
+
+
+def test_coordinated_counts_share_a_unit_and_house_numbers_are_no_figures() -> None:
+    figures = figures_of(
+        "The couple, respectively 75 and 70 years old, were found at 50 Old Colony Rd. "
+        "on Friday. The four Sherman siblings pushed back, and 300 people killed in the "
+        "attack were buried."
+    )
+    by_text = {f.text: f for f in figures}
+    assert by_text["75"].unit == "years" and by_text["75"].what == "years old"
+    assert "50" not in by_text  # an address, not a count
+    assert by_text["four"].what == "Sherman siblings"  # the verb is not what is counted
+    assert by_text["300"].what == "people killed in the attack"

@@ -102,6 +102,12 @@ def _is_tokenized(text: str) -> bool:
     return bool(_SPACED_DIGITS.search(text)) and bool(_TOKENIZED.search(text))
 
 
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s*$|^,\s*$")
+# a house number: "50 Old Colony Rd.", "10 Downing Street"
+_STREET_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’\-]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive"
+    r"|Lane|Ln|Way|Place|Pl|Court|Ct|Terrace|Crescent|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b"
+)
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and|or)\s*$")
 
 _IDENTIFIER_BEFORE = re.compile(
@@ -307,6 +313,8 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
                 return True  # the pronoun: "a welcome one,", "the responsible one."
         if lowered in ("a hundred", "a thousand") and re.match(r"^\s*(?:of|s\b)", after):
             return True
+    if is_digits and _STREET_AFTER.match(text[end : end + 60]):
+        return True  # an address
     if re.match(r"^\s*(?:PHOTOS?|VIDEOS?|IMAGES?|COMMENTS?)\b", after):
         return True  # page furniture: "7 PHOTOS"
     return bool(re.match(r"^(?:st|nd|rd|th)\b", after))
@@ -405,8 +413,8 @@ _FUNCTION_WORDS = frozenset(
 def _what(text: str, end: int) -> str | None:
     """A short description: the words after the number up to a clause break."""
     words: list[str] = []
-    for token in re.finditer(r"[^\s]+", text[end : end + 120]):
-        word = token.group()
+    tokens = re.findall(r"[^\s]+", text[end : end + 120])
+    for position, word in enumerate(tokens):
         bare = word.strip(",.;:()\"“”'’")
         lowered = bare.lower()
         if (
@@ -419,6 +427,15 @@ def _what(text: str, end: int) -> str | None:
             or len(words) >= 12
         ):
             break
+        if (
+            words
+            and (lowered.endswith("ed") or lowered in _VERBS)
+            and (_looks_plural(words[-1]) or words[-1].lower() in _IRREGULAR_PLURALS)
+            and (position + 1 == len(tokens) or tokens[position + 1].lower() not in _REDUCED)
+        ):
+            # a verb after the counted noun: "four Sherman siblings | pushed back"; not a
+            # participle that describes it: "300 people killed in the attack"
+            break
         words.append(bare)
         if word[-1] in ',.;:)"”':
             break
@@ -429,6 +446,9 @@ def _what(text: str, end: int) -> str | None:
 
 
 _WHAT_BREAK = frozenset("what where whom whose why how whether".split())
+_REDUCED = frozenset(
+    "in by at on during from since with near over across after before under for".split()
+)
 
 
 def _continues_name(last: str, word: str) -> bool:
@@ -566,6 +586,12 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             count = figure_value if isinstance(figure_value, float) else 0.0
             unit = _unit(text, match_for_unit, count)
             what = _what(text, match_for_unit.end())
+            if unit is None and what is None and index < len(matches):
+                # "respectively 75 and 70 years old": the first shares the second's unit
+                following = matches[index]
+                if _COORDINATED.match(text[end : following.start()]):
+                    unit = _unit(text, following, count)
+                    what = _what(text, following.end())
             owner = _age(text, match, paragraph_start)
             if owner is not None:
                 unit, what = "years", f"age of {owner}"
