@@ -23,7 +23,8 @@ Differences are looked for where the same thing is measured or dated twice:
   "earlier this year" and "mid-July" can name the same days, so they are one
   fact at two precisions; dates that cannot overlap are a conflict or update, unless
   one sentence gives both ("died Thursday after a heart attack on Dec. 2");
-- one speaker quoted by several outlets: their words side by side (``wording``).
+- one speaker quoted by several outlets: their words side by side (``wording``); of
+  many quotations, the ones two outlets quote in their own words.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ _MATCH_LOOSE_MIN_SHARED = 5
 _LEAD_SIMILARITY = 0.06
 _LEAD_MIN_SHARED = 4
 # matched sentences listed as one fact several sources report (see _one_fact)
+# a speaker's quotations side by side: a few all, of more only those that share this
+# many word stems with a quotation of another outlet (one statement, two wordings)
+_ALL_QUOTES_SHOWN = 4
+_STATEMENT_SHARED_STEMS = 2
 _ONE_FACT_SIMILARITY = 0.6
 _SHARED_QUOTED_WORDS = 4
 # sentences that share this share of their words are one text, copied (a wire story)
@@ -870,14 +875,45 @@ def _speaker_entity(quote: Quote, entities: Sequence[Entity]) -> str | None:
     return people[0].name if len(people) == 1 else quote.speaker
 
 
-def _quote_differences(quotes: Sequence[Quote], entities: Sequence[Entity]) -> list[ComparisonItem]:
+def _same_statement(spoken: list[Quote], analyzer: Analyzer) -> list[Quote]:
+    """A speaker's quotations that another source quotes too, in its own words: each
+    followed by its counterparts. Few quotations are all shown; of many ("Susan Gomes":
+    15 in one outlet, 6 in another), only those that share words across outlets."""
+    if len(spoken) <= _ALL_QUOTES_SHOWN:
+        return spoken
+    stems = [
+        {
+            analyzer.stem(token)
+            for token in re.findall(r"\b[a-z][\w'’-]*", quote.text)  # names tell no wording
+            if not analyzer.is_stop_word(token)
+        }
+        for quote in spoken
+    ]
+    shown: list[Quote] = []
+    for number, quote in enumerate(spoken):
+        counterparts = [
+            other
+            for other_number, other in enumerate(spoken)
+            if other.article != quote.article
+            and len(stems[number] & stems[other_number]) >= _STATEMENT_SHARED_STEMS
+        ]
+        if counterparts and quote not in shown:
+            shown.append(quote)
+            shown.extend(other for other in counterparts if other not in shown)
+    return shown
+
+
+def _quote_differences(
+    quotes: Sequence[Quote], entities: Sequence[Entity], analyzer: Analyzer
+) -> list[ComparisonItem]:
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         speaker = _speaker_entity(quote, entities)
         if speaker:
             by_speaker[speaker].append(quote)
     items = []
-    for speaker, spoken in by_speaker.items():
+    for speaker, everything_said in by_speaker.items():
+        spoken = _same_statement(everything_said, analyzer)
         sources = list(dict.fromkeys(q.article for q in spoken))
         if len(sources) < 2:
             continue
@@ -951,7 +987,7 @@ def compare(
         for e in item.evidence
     }
     unique = _unique(articles, claims, matched, figures, timeline, entities, confirmed)
-    conflicts = [*figure_items, *date_items, *_quote_differences(quotes, entities)]
+    conflicts = [*figure_items, *date_items, *_quote_differences(quotes, entities, analyzer)]
     return Comparison(shared=shared, unique=unique, conflicts=conflicts)
 
 
