@@ -309,6 +309,25 @@ def test_a_speaker_read_from_context_is_marked_inferred() -> None:
     assert "Ann Lee (the club's treasurer):" in out  # a reporting verb: nothing inferred
 
 
+def test_of_many_quotations_only_one_statement_in_two_wordings_is_set_side_by_side() -> None:
+    first = (
+        "Police chief Susan Gomes spoke on Friday. “We have not developed any suspects,” "
+        "Gomes said. “The family has been patient,” she said. “Facts guide our focus,” she "
+        "said. “The house was searched twice,” she said."
+    )
+    second = (
+        "Susan Gomes, the police chief, spoke to reporters. “We haven't developed any "
+        "suspects yet,” Gomes said. “Conjecture has no place,” she said."
+    )
+    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate((first, second))]
+    (item,) = [i for i in analyze(articles, nlp=False).comparison.conflicts if i.kind == "wording"]
+    # six quotations, one statement that both outlets quote: that pair, side by side
+    assert [e.text for e in item.evidence] == [
+        "We have not developed any suspects,",
+        "We haven't developed any suspects yet,",
+    ]
+
+
 def test_no_more_false_conflicts_on_the_judged_dev_clusters() -> None:
     # hand-judged differences of the DUC and Multi-News dev clusters
     # (benchmarks/survey_differences.py): at the sixth session's end 9 real of 39 found,
