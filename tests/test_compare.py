@@ -328,6 +328,19 @@ def test_of_many_quotations_only_one_statement_in_two_wordings_is_set_side_by_si
     ]
 
 
+def test_a_date_another_source_writes_is_not_one_sources_alone() -> None:
+    texts = (
+        "The couple were found dead at their home. On Dec. 15, police said, they were "
+        "found by a real estate agent in the basement.",
+        "Police are treating the deaths as a double homicide. The Shermans were discovered "
+        "fully clothed on Dec. 15, 2017. Their son spoke on Sunday.",
+    )
+    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate(texts)]
+    subjects = {item.subject for item in analyze(articles, nlp=False).comparison.unique}
+    assert not subjects & {"Dec. 15", "Dec. 15, 2017"}  # one day, written by both
+    assert "Sunday" in subjects  # a date only the second writes
+
+
 def test_no_more_false_conflicts_on_the_judged_dev_clusters() -> None:
     # hand-judged differences of the DUC and Multi-News dev clusters
     # (benchmarks/survey_differences.py): at the sixth session's end 9 real of 39 found,

@@ -1005,6 +1005,10 @@ def _unique(
         e.name: {m.article for m in e.mentions} for e in entities if len(e.articles) == 1
     }
     index = _entity_index(entities)
+    days_told: dict[str, set[str]] = defaultdict(set)  # a day or a date as written -> articles
+    for event in timeline:
+        for day in _day_keys(event):
+            days_told[day].add(event.article)
     items: list[tuple[int, ComparisonItem]] = []
     for claim in claims:
         sentence = claim.sentence
@@ -1019,7 +1023,13 @@ def _unique(
         key = (sentence.article, sentence.start)
         if key in matched and not unconfirmed:
             continue
-        dated = [e for e in timeline if e.article == sentence.article and e.start == sentence.start]
+        dated = [
+            e
+            for e in timeline
+            if e.article == sentence.article
+            and e.start == sentence.start
+            and not _date_echoed(e, days_told)
+        ]
         exclusive = [
             e.name
             for e in _entities_in(index, sentence.article, sentence.start, sentence.end)
@@ -1040,6 +1050,26 @@ def _unique(
         items.append((priority, item))
     # figures first, then dated events, then names no other source uses; in text order
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE
+)
+
+
+def _day_keys(event: TimelineEvent) -> set[str]:
+    """What names the day of a date: the words as written, and the month and day
+    ("Dec. 15" and "Dec. 15, 2017" are one day, the year left out of the first)."""
+    keys = {" ".join(event.expression.casefold().split())}
+    written = _MONTH_DAY.search(event.expression)
+    if written:
+        keys.add(f"{written.group(1).casefold()[:3]} {int(written.group(2))}")
+    return keys
+
+
+def _date_echoed(event: TimelineEvent, days_told: dict[str, set[str]]) -> bool:
+    """Whether another source writes the same date: it is no one source's alone."""
+    return any(days_told[day] - {event.article} for day in _day_keys(event))
 
 
 # --------------------------------------------------------------------------- analyze
