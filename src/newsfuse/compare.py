@@ -49,7 +49,7 @@ from newsfuse.facts.timeline import (
     parse_published,
 )
 from newsfuse.language import Analyzer
-from newsfuse.text import prepare_article
+from newsfuse.text import WIRE_DATELINE, prepare_article
 from newsfuse.types import (
     Analysis,
     Article,
@@ -146,6 +146,7 @@ _APART = 20.0
 # A conversion in brackets after a figure ("90 kilometers (55 miles)") restates it: two
 # conversions differ when the figures they convert do, which are compared themselves.
 _CONVERSION_CHARS = 40
+_READINGS = frozenset({"Celsius", "Fahrenheit", "degrees"})
 _CONVERSION_BEFORE = re.compile(
     r"\d[\w.,%]*(?:\s+[a-zA-Z.]+){0,2}\s*\(\s*(?:dlrs\s*|US\$\s*|\$\s*)?$"
 )
@@ -208,15 +209,17 @@ def _claims(
     for position, article in enumerate(articles):
         body_seen = 0
         for sentence in article.sentences:
+            told = WIRE_DATELINE.sub("", sentence.text)  # every AP story starts "WARSAW (AP)"
             stems = {
                 analyzer.stem(token)
-                for token in analyzer.tokens(sentence.text)
+                for token in analyzer.tokens(told)
                 if not analyzer.is_stop_word(token) and not token.isdigit()
             }
             features = stems | {f"event:{_EVENT_OF[s]}" for s in stems if s in _EVENT_OF}
+            after_dateline = sentence.start + len(sentence.text) - len(told)
             features |= {
                 f"entity:{e.name}"
-                for e in _entities_in(index, article.id, sentence.start, sentence.end)
+                for e in _entities_in(index, article.id, after_dateline, sentence.end)
             }
             lead = sentence.is_headline or body_seen == 0
             if not sentence.is_headline:
@@ -366,6 +369,34 @@ def _one_fact(group: list[_Claim], quoted: dict[tuple[str, int], set[str]]) -> b
         ):
             return False
     return True
+
+
+def _figures_disagree(
+    group: list[_Claim], stated: dict[tuple[str, int], list[tuple[str, tuple[float, float]]]]
+) -> bool:
+    """Whether two sentences of a group give counts of one unit that cannot both hold:
+    two leads of a rising death toll ("killed 32 people", "at least 62 people") tell
+    one story, not one fact; the difference is for the differences to judge."""
+    told = [
+        (claim.sentence.article, stated.get((claim.sentence.article, claim.sentence.start), []))
+        for claim in group
+    ]
+    for number, (article, figures) in enumerate(told):
+        for other_article, other_figures in told[number + 1 :]:
+            if article == other_article:
+                continue
+            for unit in {u for u, _ in figures} & {u for u, _ in other_figures}:
+                # no value of the unit in one that another value of it in the other allows
+                # ("Three Republicans voted present" agrees with "7 ..., three others ...")
+                if not any(
+                    _overlaps(values, other_values)
+                    for u, values in figures
+                    if u == unit
+                    for v, other_values in other_figures
+                    if v == unit
+                ):
+                    return True
+    return False
 
 
 def _root(parent: list[int], x: int) -> int:
@@ -550,7 +581,7 @@ def _figure_differences(
     items: list[ComparisonItem] = []
     confirmed: set[tuple[str, int]] = set()
     reported: set[frozenset[int]] = set()
-    conflict_at: dict[tuple[str, frozenset[tuple[float, float]]], int] = {}
+    conflict_at: dict[tuple[str, str, frozenset[tuple[float, float]]], int] = {}
     for (i, _), candidates in counterparts.items():
         first = figures[i]
         agreeing = [j for j in candidates if _overlaps(ranges[i], ranges[j])]
@@ -589,19 +620,17 @@ def _figure_differences(
             _evidence(sentence_of[chosen], second.text),
         ]
         subject = first.what or first.unit
-        if kind == "precision":
-            text = f"{subject}: {first.text} and {second.text} agree at different precision"
-        elif kind == "update":
+        if kind == "update":
             evidence = _newer_first(articles, evidence)
             text = (
                 f"{subject}: {evidence[0].value} in the earlier report, "
                 f"{evidence[1].value} in the later one"
             )
         else:
-            key = (first.unit or "", frozenset((ranges[i], ranges[chosen])))
+            key = (kind, first.unit or "", frozenset((ranges[i], ranges[chosen])))
             if key in conflict_at:
                 # the same two values in more reports ("two boats" in three, "three boats"
-                # in one): one conflict, with every report on its side
+                # in one): one item, with every report on its side
                 item = items[conflict_at[key]]
                 more = tuple(e for e in evidence if e not in item.evidence)
                 evidence = [*item.evidence, *more]
@@ -610,7 +639,10 @@ def _figure_differences(
                 )
                 continue
             conflict_at[key] = len(items)
-            text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
+            if kind == "precision":
+                text = f"{subject}: {first.text} and {second.text} agree at different precision"
+            else:
+                text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
     return items, confirmed | _echoed(figures, analyzer)
@@ -644,7 +676,9 @@ def _can_contradict(
 ) -> bool:
     """Two values of one quantity contradict only when they say the same of the same:
     not the dead and the wounded, not distances from two places or a depth and a
-    distance, not a possibility and a fact."""
+    distance, not a possibility and a fact, not two readings of a thermometer."""
+    if first[0].unit in _READINGS:
+        return False  # temperatures change by the hour and the place: observations differ
     if all(_CONVERSION_BEFORE.search(a.original[max(0, f.start - _CONVERSION_CHARS) : f.start])
            for f, a, _ in (first, second)):  # fmt: skip
         return False
@@ -951,13 +985,20 @@ def compare(
     shared: list[ComparisonItem] = []
     matched: set[tuple[str, int]] = set()
     quoted = _quoted_words(articles, quotes)
+    by_id = {a.id: a for a in articles}
+    stated: dict[tuple[str, int], list[tuple[str, tuple[float, float]]]] = defaultdict(list)
+    for figure in figures:
+        sentence = _sentence_at(by_id[figure.article], figure.start, figure.end)
+        if sentence is not None and figure.unit:
+            where = (sentence.article, sentence.start)
+            stated[where].append((figure.unit, _stated_range(figure, by_id[figure.article])))
     for group in sorted(groups, key=lambda g: (min(c.article for c in g), g[0].sentence.start)):
         group.sort(key=lambda c: (c.article, c.sentence.start))
         keys = {(c.sentence.article, c.sentence.start) for c in group}
         matched |= keys
         if keys & conflicting_sentences:
             continue  # told differently: reported among the differences
-        if not _one_fact(group, quoted):
+        if not _one_fact(group, quoted) or _figures_disagree(group, stated):
             continue  # alike, so no source has it alone; but not surely one fact
         evidence = tuple(_evidence(c.sentence) for c in group)
         named = Counter(

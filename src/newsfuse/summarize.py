@@ -49,7 +49,7 @@ from newsfuse.language import (
     normalize_language,
     word_pattern,
 )
-from newsfuse.text import prepare_article
+from newsfuse.text import AGENCY_DATELINE, prepare_article
 from newsfuse.types import Article, Citation, Sentence, Summary, SummarySentence
 
 DEFAULT_WORDS = 120
@@ -209,11 +209,6 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"in\s+a\s+statement))?(?=[.!?][\"”’']?$)"
 )
 _ACCORDING_TO = re.compile(r",\s+according\s+to\s+[^,;.]{3,60}(?=[.!?][\"”’']?$)")
-# "DOI INTHANON, Thailand (AP) _ ", "LONDON (Reuters) - ": where and who, not what
-_DATELINE = re.compile(
-    r"^[A-Z][\w .,'’-]{0,60}?\((?:AP|Reuters|AFP|UPI|Xinhua|dpa|CNN|Bloomberg)\)"
-    r"\s*(?:_|—|--|-|–)\s+"
-)
 _PARENTHETICAL = re.compile(r"\s+\([^()]{1,60}\)(?=[\s,.;:])")
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:However|Meanwhile|Still|Moreover|Furthermore|In addition|Also|Separately|"
@@ -231,7 +226,7 @@ def trim(text: str) -> str:
     # each pattern needs a fixed word or mark: looking for it first skips most sentences
     trimmed = text
     if "(" in trimmed:
-        trimmed = _DATELINE.sub("", trimmed)
+        trimmed = AGENCY_DATELINE.sub("", trimmed)
     if "said" in trimmed or "says" in trimmed or "report" in trimmed or "told" in trimmed:
         trimmed = _TRAILING_ATTRIBUTION.sub("", trimmed)
     if "according" in trimmed:

@@ -102,6 +102,7 @@ def _is_tokenized(text: str) -> bool:
     return bool(_SPACED_DIGITS.search(text)) and bool(_TOKENIZED.search(text))
 
 
+_MINUS_BEFORE = re.compile(r"\b[Mm]inus\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s*$|^,\s*$")
 # a house number: "50 Old Colony Rd.", "10 Downing Street"
 _STREET_AFTER = re.compile(
@@ -349,6 +350,8 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
             break
         word = token.strip("’'")
         lowered = word.lower()
+        if position == 0 and word in _TEMPERATURE_LETTERS:
+            return _TEMPERATURE_LETTERS[word]
         if position <= 2 and lowered in ("its", "their", "his", "her", "a") and words[0] == "of":
             continue  # "a third of its territory"
         if lowered in _UNIT_WORDS or lowered in _MEASURE_WORDS:
@@ -396,8 +399,10 @@ _MEASURE_WORDS = {
     "rubles": "rubles", "dollars": "dollars", "francs": "francs", "dinars": "dinars",
     "ringgit": "ringgit", "rand": "rand", "lira": "lira", "shekels": "shekels",
     "kilos": "kilograms", "km": "kilometers", "cm": "centimeters", "mm": "millimeters",
-    "lb": "pounds", "lbs": "pounds", "sq": "square",
+    "lb": "pounds", "lbs": "pounds", "sq": "square", "celsius": "Celsius",
+    "fahrenheit": "Fahrenheit",
 }  # fmt: skip
+_TEMPERATURE_LETTERS = {"C": "Celsius", "F": "Fahrenheit"}  # "minus 21 Celsius (minus 6 F)"
 _IRREGULAR_PLURALS = frozenset(
     "people children men women police feet teeth personnel staff cattle sheep deer aircraft".split()
 )
@@ -413,8 +418,7 @@ _FUNCTION_WORDS = frozenset(
 def _what(text: str, end: int) -> str | None:
     """A short description: the words after the number up to a clause break."""
     words: list[str] = []
-    tokens = re.findall(r"[^\s]+", text[end : end + 120])
-    for position, word in enumerate(tokens):
+    for word in re.findall(r"[^\s]+", text[end : end + 120]):
         bare = word.strip(",.;:()\"“”'’")
         lowered = bare.lower()
         if (
@@ -427,15 +431,6 @@ def _what(text: str, end: int) -> str | None:
             or len(words) >= 12
         ):
             break
-        if (
-            words
-            and (lowered.endswith("ed") or lowered in _VERBS)
-            and (_looks_plural(words[-1]) or words[-1].lower() in _IRREGULAR_PLURALS)
-            and (position + 1 == len(tokens) or tokens[position + 1].lower() not in _REDUCED)
-        ):
-            # a verb after the counted noun: "four Sherman siblings | pushed back"; not a
-            # participle that describes it: "300 people killed in the attack"
-            break
         words.append(bare)
         if word[-1] in ',.;:)"”':
             break
@@ -446,9 +441,6 @@ def _what(text: str, end: int) -> str | None:
 
 
 _WHAT_BREAK = frozenset("what where whom whose why how whether".split())
-_REDUCED = frozenset(
-    "in by at on during from since with near over across after before under for".split()
-)
 
 
 def _continues_name(last: str, word: str) -> bool:
@@ -595,6 +587,9 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             owner = _age(text, match, paragraph_start)
             if owner is not None:
                 unit, what = "years", f"age of {owner}"
+            minus = _MINUS_BEFORE.search(text, max(paragraph_start, start - 8), start)
+            if minus and isinstance(figure_value, float) and not match.group("currency"):
+                start, figure_value = minus.start(), -figure_value  # "minus 26 Celsius"
             figures.append(
                 Figure(
                     text=text[start:end],
