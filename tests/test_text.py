@@ -343,3 +343,19 @@ def test_hard_wrapped_text_without_blank_lines_keeps_its_sentences_whole() -> No
         "night, and Mayor Jane Doe said the vote Was a relief for the city.",
         "Work on the bridge starts in May, when Contractors return from the winter break.",
     ]
+
+
+def test_ap_editors_slugs_and_header_are_cut() -> None:
+    text = (
+        "&UR; Eds: UPDATES with four more deaths &UR; AP Photo &UR; By ALISON MUTLER &QC; "
+        "BUCHAREST, Romania (AP) _ A cold wave has killed 62 people. Temperatures fell. "
+        "&UR; Poland has, 4th graf (bp-tsc)"
+    )
+    article = prepare_article(Article(id="a", original=text))
+    sentences = [s.text for s in article.sentences]
+    assert sentences == [
+        "BUCHAREST, Romania (AP) _ A cold wave has killed 62 people.",
+        "Temperatures fell.",
+    ]
+    for sentence in article.sentences:  # offsets still index the original text
+        assert text[sentence.start : sentence.end] == sentence.text

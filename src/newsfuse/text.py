@@ -166,6 +166,11 @@ _TIMESTAMP_LINE = re.compile(
 )
 # New York Times wire formatting codes at the end of a paragraph: "... here.'' &QL;"
 _TRAILING_WIRE_CODES = re.compile(r"(?:\s*&[A-Z]{2};)+$")
+# An AP editors' slug after the last paragraph: "... here. &UR; (gm)", "&UR; MORE",
+# "&UR; Poland has, 4th graf (bp-tsc)"; and the editors' header before the dateline:
+# "&UR; Eds: UPDATES with four more deaths &UR; AP Photo &UR; By ALISON MUTLER &QC; "
+_WIRE_SLUG = re.compile(r"\s*&UR;[^&]{0,60}$")
+_WIRE_HEADER = re.compile(r"^&[A-Z]{2};.{0,300}&[A-Z]{2};\s*")
 _SENTENCE_END_CHARS = ".!?:;,\"”’'…)]»"
 _LINE_END_CHARS = ".!?\"”’'…)»:"
 _LONG_LINE_CHARS = 50
@@ -213,6 +218,15 @@ def _lines(text: str) -> list[_Line]:
                 if code is not None and code.start() > 0:
                     stripped = stripped[: code.start()]
                     end = start + len(stripped)
+            if "&" in stripped:
+                slug = _WIRE_SLUG.search(stripped)
+                if slug is not None and slug.start() > 0:
+                    stripped = stripped[: slug.start()]
+                    end = start + len(stripped)
+                header = _WIRE_HEADER.match(stripped)
+                if header is not None and header.end() < len(stripped):
+                    start += header.end()
+                    stripped = stripped[header.end() :]
             blank_before = bool(lines) and text.count("\n", previous_end, start) >= 2
             lines.append(_Line(start, end, stripped, blank_before))
             previous_end = end
