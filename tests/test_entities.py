@@ -94,3 +94,21 @@ def test_party_state_marks_middle_initials_and_reordered_names(nlp: object) -> N
     assert {m.text for m in boehner.mentions} >= {"John A. Boehner", "John Boehner", "Boehner"}
     department = _by_name(entities, "Department of Homeland Security")
     assert "Homeland Security Department" in {department.name, *department.aliases}
+
+
+def test_a_surname_and_a_first_name_alone_join_the_main_person_so_named() -> None:
+    articles = _prepared(
+        [
+            "Pin-up model Bettie Page died on Thursday in Los Angeles. Page was 85. "
+            "Bettie Page became a cult figure in the 1950s, and Page later found religion. "
+            "Bettie never gave interviews, her agent said.",
+            "Bettie Page, the pin-up queen, has died. Page had a heart attack. Her father, "
+            "Roy Page, had left the family. Bettie Page was born in Nashville.",
+        ]
+    )
+    entities = extract_entities(articles, nlp=False)
+    page = _by_name(entities, "Bettie Page")
+    # the surname and the first name alone: Bettie Page, named far more often than Roy
+    assert {"Page", "Bettie"} <= {m.text for m in page.mentions}
+    assert page.kind == "person"
+    assert _by_name(entities, "Roy Page") is not page
