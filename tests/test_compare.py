@@ -162,6 +162,11 @@ _NOT_ONE_QUANTITY = {
         "which wounded Kafoury, 63, police said.",
         "which wounded Riva, 47, police said.",
     ),
+    "a brother's and a sister's ages": (
+        "The vigil was held on Saturday night for the teenager shot by police, ",
+        "and Kimani (Kiki) Gray, 16, was remembered by friends.",
+        "and Mahnefah Gray, 19, was remembered by friends.",
+    ),
     "others and a total": (
         "The navy said the pirates' boats were searched and the weapons seized: ",
         "seven AK-47s, three other assault rifles and 13 magazines.",

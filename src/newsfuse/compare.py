@@ -692,7 +692,7 @@ def _can_contradict(
         for f, _, _ in (first, second)
         if f.what and f.what.startswith("age of ")
     ]
-    if len(owners) == 2 and owners[0].split()[-1] != owners[1].split()[-1]:
+    if len(owners) == 2 and _two_people(*owners):
         return False  # "Riva, 47" and "Kafoury, 63": two people's ages
     fates = _fates(first[0], first[1], analyzer), _fates(second[0], second[1], analyzer)
     others = _counts_others(first[0], first[1]), _counts_others(second[0], second[1])
@@ -712,6 +712,13 @@ def _can_contradict(
     ):  # fmt: skip
         return False  # a depth and a height, or a depth and a distance from a place
     return _hedged(*first) == _hedged(*second)
+
+
+def _two_people(first: str, second: str) -> bool:
+    """Whether two names are surely two people: other surnames, or one surname with
+    other first names ("Mahnefah Gray, 19", his sister, and "Kimani Gray, 16")."""
+    a, b = first.split(), second.split()
+    return a[-1] != b[-1] or (len(a) >= 2 and len(b) >= 2 and a[0] != b[0])
 
 
 def _counts_others(figure: Figure, article: Article) -> bool:

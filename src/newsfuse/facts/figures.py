@@ -452,7 +452,10 @@ def _age(text: str, match: re.Match[str], paragraph_start: int) -> str | None:
     """ "Luiz Claudio Silveira, 34, a horse trainer": an age, and whose."""
     before = text[paragraph_start : match.start()]
     after = text[match.end() : match.end() + 3]
-    name = re.search(r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*),\s*$", before)
+    # a nickname in brackets is part of the name: "Kimani (Kiki) Gray, 16"
+    name = re.search(
+        r"((?:[A-Z][\w'’.\-]*\s+|\([A-Z][\w'’.\-]*\)\s+){0,4}[A-Z][\w'’.\-]*),\s*$", before
+    )
     number = match.group("number")
     if name and re.match(r"^[,)]", after) and number.isdigit() and 0 < int(number) < 120:
         return str(name.group(1))
