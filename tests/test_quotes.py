@@ -1894,3 +1894,17 @@ def test_web_style_attributions_from_round_ten() -> None:
         "National Council of Resistance in Iran",
         "Romano",
     ]
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_an_attribution_on_the_next_line_and_a_verb_that_goes_on(nlp: object) -> None:
+    # a page with one line per sentence (ECB+): the attribution stands on the next line,
+    # and "continued to be used" before the quotation reports no speech
+    text = (
+        "Page became a recluse in recent decades.\n"
+        "Yet, her images continued to be used around the world.\n"
+        '"Her popularity has continued to soar."\n'
+        "Roesler said.\n"
+        "The Web site logs 20 million hits a month, Roesler said.\n"
+    )
+    assert speakers_of(text, nlp=nlp) == ["Roesler"]

@@ -356,6 +356,9 @@ _ADVERBS_BEFORE_VERB = frozenset(
 _LY_NOUNS = frozenset("family families ally allies assembly rally supply anomaly monopoly".split())
 
 
+_GOES_ON = frozenset("continued continues continue continuing".split())
+
+
 def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
     """How many tokens the reporting verb at ``index`` takes (0 when none)."""
     word = _bare(tokens[index][2])
@@ -371,6 +374,8 @@ def _verb_at(tokens: list[tuple[int, int, str]], index: int) -> int:
         following = _bare(tokens[index + 1][2])
         if following in _CALL_OBJECTS and not tokens[index][2].endswith(","):
             return 2
+    if word in _GOES_ON and index + 1 < len(tokens) and _bare(tokens[index + 1][2]) == "to":
+        return 0  # "her images continued to be used": going on, not speaking
     if word in REPORTING_VERBS and word not in _NOT_ALONE:
         return 1
     if word == "read" and (
@@ -748,6 +753,23 @@ def _role_from_prefix(prefix: str) -> str | None:
         words = words[1:]  # "The Washington Post", "including Harry Reid": no role
     role = " ".join(words).strip(" ,")
     return role or None
+
+
+_ATTRIBUTION_LINE = re.compile(
+    r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:said|says|added|adds|wrote|writes|told\s+[\w\s.]{1,40})\.$"
+)
+
+
+def _attribution_line_follows(text: str, span: _Span, paragraphs: list[tuple[int, int]]) -> bool:
+    """Whether a quotation ends its paragraph and the next is only "Roesler said."."""
+    assert span.close_mark is not None
+    if span.paragraph + 1 >= len(paragraphs):
+        return False
+    if text[span.close_mark : paragraphs[span.paragraph][1]].strip(" \"”'’"):
+        return False
+    start, end = paragraphs[span.paragraph + 1]
+    return bool(_ATTRIBUTION_LINE.fullmatch(text[start:end].strip()))
 
 
 def _after_attribution(
@@ -1744,6 +1766,10 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
         attribution = None
         if span.close_mark is not None:
             attribution = _after_attribution(text, span, paragraph_start, paragraph_end)
+            if attribution is None and _attribution_line_follows(text, span, paragraphs):
+                # "...was already dead."⏎Roesler said.⏎: a page with a line per sentence
+                next_end = paragraphs[span.paragraph + 1][1]
+                attribution = _after_attribution(text, span, paragraph_start, next_end)
         if attribution is not None and (attribution.cue or "").lower().startswith("report"):
             # "Steele said the department was “...”, The Anchorage Daily News reported": the
             # paper relays what the sentence's own speaker said
