@@ -167,6 +167,11 @@ _NOT_ONE_QUANTITY = {
         "and Kimani (Kiki) Gray, 16, was remembered by friends.",
         "and Mahnefah Gray, 19, was remembered by friends.",
     ),
+    "ages without their owners": (
+        "The deputy was killed on Sunday, the sheriff said. ",
+        "He is survived by his wife and two sons, ages 16 and 6.",
+        "He is also survived by two sons, ages 6 and 16.",
+    ),
     "others and a total": (
         "The navy said the pirates' boats were searched and the weapons seized: ",
         "seven AK-47s, three other assault rifles and 13 magazines.",
@@ -259,7 +264,7 @@ def test_the_markdown_says_what_only_one_source_reports(seed_analysis: Analysis)
 def test_a_figure_that_says_nothing_of_what_it_counts_is_listed_without_a_dash() -> None:
     from newsfuse.render_facts import facts_markdown
 
-    articles = [newsfuse.Article(id="b", original="Page, who was 85, died in Los Angeles.")]
+    articles = [newsfuse.Article(id="b", original="The final tally was 85, officials said.")]
     assert "- 85 [^1]" in facts_markdown(analyze(articles, nlp=False)).splitlines()
 
 

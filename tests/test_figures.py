@@ -241,3 +241,16 @@ def test_coordinated_counts_share_a_unit_and_house_numbers_are_no_figures() -> N
     # below zero, as the gold sets write it: "minus 20", -20
     assert by_text["minus 20"].value == -20 and by_text["minus 20"].unit == "degrees"
     assert by_text["minus 4"].value == -4 and by_text["minus 4"].unit == "Fahrenheit"
+
+
+def test_ages_told_without_a_name_and_decades_in_words() -> None:
+    figures = figures_of(
+        "She walked away at the age of 35. Page has died in Los Angeles, aged 85. She was "
+        "85. Her work was rediscovered in the late nineteen eighties. The vote was 85."
+    )
+    assert [(f.text, f.unit, f.what) for f in figures] == [
+        ("35", "years", "age"),
+        ("85", "years", "age"),
+        ("85", "years", "age"),
+        ("85", None, None),  # a vote, not a person's age
+    ]

@@ -694,6 +694,8 @@ def _can_contradict(
     ]
     if len(owners) == 2 and _two_people(*owners):
         return False  # "Riva, 47" and "Kafoury, 63": two people's ages
+    if any(f.what == "age" for f, _, _ in (first, second)):
+        return False  # an age without its owner ("two sons, ages 6 and 16"): whose?
     fates = _fates(first[0], first[1], analyzer), _fates(second[0], second[1], analyzer)
     others = _counts_others(first[0], first[1]), _counts_others(second[0], second[1])
     if others[0] != others[1] and not (fates[0] or fates[1]):
@@ -1085,7 +1087,7 @@ def _unique(
         ]
         subject: str | None
         if unconfirmed:
-            subject = "; ".join(f"{f.text} {f.what or f.unit or ''}".strip() for f in unconfirmed)
+            subject = "; ".join(_figure_subject(f) for f in unconfirmed)
             priority = 0
         elif dated:
             subject, priority = dated[0].expression, 1
@@ -1098,6 +1100,13 @@ def _unique(
         items.append((priority, item))
     # figures first, then dated events, then names no other source uses; in text order
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def _figure_subject(figure: Figure) -> str:
+    """How a figure heads a line: "20 million hits a month", "age 35"."""
+    if figure.what == "age":
+        return f"age {figure.text}"
+    return f"{figure.text} {figure.what or figure.unit or ''}".strip()
 
 
 _MONTH_DAY = re.compile(

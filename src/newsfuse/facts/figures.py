@@ -314,6 +314,13 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
                 return True  # the pronoun: "a welcome one,", "the responsible one."
         if lowered in ("a hundred", "a thousand") and re.match(r"^\s*(?:of|s\b)", after):
             return True
+        if re.match(
+            r"^\s*(?:twenties|thirties|forties|fifties|sixties|seventies|eighties"
+            r"|nineties|hundreds)\b",
+            after,
+            re.IGNORECASE,
+        ):
+            return True  # a decade in words: "the late nineteen eighties"
     if is_digits and _STREET_AFTER.match(text[end : end + 60]):
         return True  # an address
     if re.match(r"^\s*(?:PHOTOS?|VIDEOS?|IMAGES?|COMMENTS?)\b", after):
@@ -462,6 +469,21 @@ def _age(text: str, match: re.Match[str], paragraph_start: int) -> str | None:
     return None
 
 
+_AGE_BEFORE = re.compile(r"\b(?:at\s+the\s+age\s+of|aged|ages?)\s+$", re.IGNORECASE)
+_PERSON_WAS_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns)\s+$")
+
+
+def _told_age(text: str, match: re.Match[str], start: int, paragraph_start: int) -> bool:
+    """A person's age with no name before it: "at the age of 35", "aged 85", "She was 85."."""
+    number = match.group("number")
+    if not number.isdigit() or not 0 < int(number) < 120 or match.group("currency"):
+        return False
+    before = text[max(paragraph_start, start - 20) : start]
+    if _AGE_BEFORE.search(before):
+        return True
+    return bool(_PERSON_WAS_BEFORE.search(before) and re.match(r"\s*[,.;]", text[match.end() :]))
+
+
 def _decade(
     text: str, match: re.Match[str], start: int, end: int, value: float, paragraph_start: int
 ) -> str | None:
@@ -590,6 +612,8 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             owner = _age(text, match, paragraph_start)
             if owner is not None:
                 unit, what = "years", f"age of {owner}"
+            elif unit is None and _told_age(text, match, start, paragraph_start):
+                unit, what = "years", "age"  # "at the age of 35", "aged 85", "She was 85."
             minus = _MINUS_BEFORE.search(text, max(paragraph_start, start - 8), start)
             if minus and isinstance(figure_value, float) and not match.group("currency"):
                 start, figure_value = minus.start(), -figure_value  # "minus 26 Celsius"
