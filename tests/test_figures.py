@@ -246,11 +246,12 @@ def test_coordinated_counts_share_a_unit_and_house_numbers_are_no_figures() -> N
 def test_ages_told_without_a_name_and_decades_in_words() -> None:
     figures = figures_of(
         "She walked away at the age of 35. Page has died in Los Angeles, aged 85. She was "
-        "85. Her work was rediscovered in the late nineteen eighties. The vote was 85."
+        "85. Her work was rediscovered in the late nineteen eighties. The vote was 85. "
+        "Rasmussen told Danish TV 2 News he was calm."
     )
     assert [(f.text, f.unit, f.what) for f in figures] == [
         ("35", "years", "age"),
         ("85", "years", "age"),
         ("85", "years", "age"),
-        ("85", None, None),  # a vote, not a person's age
+        ("85", None, None),  # a vote, not a person's age; "TV 2 News" is a channel
     ]

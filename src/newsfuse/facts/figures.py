@@ -393,8 +393,16 @@ def _plural(noun: str) -> str:
     return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
 
 
+_SINGULAR_IN_S = frozenset("news series species means politics physics economics".split())
+
+
 def _looks_plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word.lower() not in _SINGULAR_IN_S  # "TV 2 News" is a channel, no count
+    )
 
 
 _UNIT_TOKEN = re.compile(r"(?:[A-Z]\.)+|[\w’'\-/]+|[,.;:()]")
