@@ -429,3 +429,20 @@ def test_a_shared_fact_holds_one_sentence_of_each_article() -> None:
     row = next(r for r in _rows("multinews_dev.jsonl") if r["id"] == "train-4558")
     for item in analyze(_articles(row, "train-4558"), nlp=False).comparison.shared:
         assert len(item.evidence) == len(item.articles), item.text
+
+
+def test_a_story_in_another_language_states_no_facts_and_says_why() -> None:
+    from newsfuse.render_facts import facts_markdown
+
+    texts = (
+        "Le coureur a gagné l'étape de 7,9 kilomètres samedi. « C'est une belle victoire », "
+        "a déclaré le directeur de l'équipe. Il y avait plus de 180 coureurs au départ.",
+        "Le maillot jaune a gagné le contre-la-montre de 7,9 kilomètres. Les organisateurs "
+        "ont dit que la course était très rapide et que le public était nombreux.",
+    )
+    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate(texts)]
+    analysis = analyze(articles, nlp=False)
+    # English rules on French text would read "7,9" as 7 and 9: no facts beat wrong ones
+    assert not analysis.quotes and not analysis.figures and not analysis.comparison.shared
+    assert analysis.methods["facts"].endswith("French")
+    assert "facts are read in English only" in facts_markdown(analysis)

@@ -48,7 +48,7 @@ from newsfuse.facts.timeline import (
     extract_timeline,
     parse_published,
 )
-from newsfuse.language import Analyzer
+from newsfuse.language import Analyzer, detect_language
 from newsfuse.text import WIRE_DATELINE, prepare_article
 from newsfuse.types import (
     Analysis,
@@ -1150,20 +1150,30 @@ class _ParseOnce:
         return self.docs[text]
 
 
+# methods["facts"] of a story in another language: no facts were read from it
+NOT_READ = "not read: facts are read in English only, and this text is"
+
+
 def analyze(articles: Sequence[Article | str], nlp: Any = None) -> Analysis:
     """Quotations, figures, entities, timeline and cross-source comparison of one story.
 
-    ``nlp``: a loaded spaCy pipeline; None for the ``facts`` extra's model when it
+    English only: a story in another language gets none, and ``methods["facts"]``
+    says so. ``nlp``: a loaded spaCy pipeline; None for the ``facts`` extra's model when it
     is installed (rules otherwise); False for rules only, the fast path.
     """
     from newsfuse.facts import extract_figures, extract_quotes
 
-    model = resolve_model(nlp)
-    nlp = _ParseOnce(model) if model is not None else False
     prepared = []
     for number, item in enumerate(articles):
         article = Article(id=str(number), original=item) if isinstance(item, str) else item
         prepared.append(article if article.sentences else prepare_article(article))
+    # the rules read English (cues, number words, "7.9 km"); elsewhere they would state
+    # wrong facts ("7,9 kilomètres" as 7 and 9), which is worse than stating none
+    language = detect_language(" ".join(a.original[:1500] for a in prepared[:4]))
+    if language != "english":
+        return Analysis(articles=prepared, methods={"facts": f"{NOT_READ} {language.title()}"})
+    model = resolve_model(nlp)
+    nlp = _ParseOnce(model) if model is not None else False
     quotes = [q for article in prepared for q in extract_quotes(article, nlp=nlp)]
     figures = [f for article in prepared for f in extract_figures(article, nlp=nlp)]
     entities = extract_entities(prepared, nlp=nlp)

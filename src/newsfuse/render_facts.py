@@ -235,6 +235,9 @@ def facts_markdown(analysis: Analysis, level: int = 2) -> str:
         lambda t: f"\x02{t}\x02",
     )
     out: list[str] = []
+    not_read = _not_read(analysis)
+    if not_read:
+        return f"{'#' * level} Facts\n\n_{escape(not_read)}._\n"
     for key, title in SECTIONS:
         out += [f"{'#' * level} {title}", ""]
         items, more = _shown(lines_by_section[key])
@@ -276,6 +279,9 @@ def facts_html(analysis: Analysis) -> str:
         analysis, cite, lambda t: f"“{t.strip()}”", lambda t: f"\x02{t}\x03"
     )
     out: list[str] = []
+    not_read = _not_read(analysis)
+    if not_read:
+        return f'<h2 id="facts">Facts</h2>\n<p><em>{html.escape(not_read)}.</em></p>\n'
     for key, title in SECTIONS:
         out += [f'<h2 id="{key}">{html.escape(title)}</h2>', f'<ul class="facts {key}">']
         items, more = _shown(lines_by_section[key])
@@ -294,6 +300,12 @@ def facts_html(analysis: Analysis) -> str:
             out.append(f"<li><em>and {more} more (see the JSON output)</em></li>")
         out.append("</ul>")
     return "\n".join(out) + "\n"
+
+
+def _not_read(analysis: Analysis) -> str | None:
+    """Why no facts were read (a story in another language), or None."""
+    facts = analysis.methods.get("facts", "")
+    return facts[0].upper() + facts[1:] if facts.startswith("not read") else None
 
 
 def _title(articles: list[Article]) -> str:
