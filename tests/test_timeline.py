@@ -79,3 +79,11 @@ def test_a_date_expression_is_found_at_its_offsets(
     assert [(d.start, d.end, d.text) for d in found] == [
         (start, start + len(expression), expression)
     ]
+
+
+def test_two_days_before_one_year_share_it() -> None:
+    text = "He saw Rasmussen in the Dolomites on both June 13 and 14, 2007."
+    article = newsfuse.prepare_article(newsfuse.Article(id="a", original=text))
+    (event,) = extract_timeline([article])
+    assert (event.expression, event.date, event.relative) == ("June 13 and 14, 2007",
+                                                              "2007-06-13", False)  # fmt: skip

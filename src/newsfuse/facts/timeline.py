@@ -340,7 +340,9 @@ def _weekday(match: _Groups, anchor: date | None) -> Range | None:
 
 _PATTERNS: list[tuple[re.Pattern[str], Resolver, bool]] = [
     # (pattern, resolver, relative: read against the publication date)
+    # (a second day before the year shares it: "June 13 and 14, 2007" is June 13, 2007)
     (re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                rf"(?:\s*(?:and|or|to|through|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?(?=,?\s+{_YEAR}\b))?"
                 rf"(?:,?\s+(?P<year>{_YEAR})\b)?"), _full_date, False),
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
                 rf"(?:,?\s+(?P<year>{_YEAR})\b)?"), _full_date, False),
