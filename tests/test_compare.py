@@ -319,6 +319,12 @@ def test_a_speaker_read_from_context_is_marked_inferred() -> None:
     assert "Ann Lee (the club's treasurer):" in out  # a reporting verb: nothing inferred
 
 
+def _analysis_of(*texts: str) -> Analysis:
+    """The rules-only analysis of one story whose articles are ``texts``."""
+    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate(texts)]
+    return analyze(articles, nlp=False)
+
+
 def test_of_many_quotations_only_one_statement_in_two_wordings_is_set_side_by_side() -> None:
     first = (
         "Police chief Susan Gomes spoke on Friday. “We have not developed any suspects,” "
@@ -329,8 +335,8 @@ def test_of_many_quotations_only_one_statement_in_two_wordings_is_set_side_by_si
         "Susan Gomes, the police chief, spoke to reporters. “We haven't developed any "
         "suspects yet,” Gomes said. “Conjecture has no place,” she said."
     )
-    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate((first, second))]
-    (item,) = [i for i in analyze(articles, nlp=False).comparison.conflicts if i.kind == "wording"]
+    conflicts = _analysis_of(first, second).comparison.conflicts
+    (item,) = [i for i in conflicts if i.kind == "wording"]
     # six quotations, one statement that both outlets quote: that pair, side by side
     assert [e.text for e in item.evidence] == [
         "We have not developed any suspects,",
@@ -345,8 +351,7 @@ def test_a_date_another_source_writes_is_not_one_sources_alone() -> None:
         "Police are treating the deaths as a double homicide. The Shermans were discovered "
         "fully clothed on Dec. 15, 2017. Their son spoke on Sunday.",
     )
-    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate(texts)]
-    subjects = {item.subject for item in analyze(articles, nlp=False).comparison.unique}
+    subjects = {item.subject for item in _analysis_of(*texts).comparison.unique}
     assert not subjects & {"Dec. 15", "Dec. 15, 2017"}  # one day, written by both
     assert "Sunday" in subjects  # a date only the second writes
 
@@ -358,8 +363,7 @@ def test_two_thermometer_readings_and_two_tolls_in_alike_leads_are_no_shared_fac
         "An Arctic cold wave and blizzards have killed at least 62 people across Europe, "
         "police said Monday. On Wednesday, Poland's low was minus 12 Celsius.",
     )
-    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate(texts)]
-    comparison = analyze(articles, nlp=False).comparison
+    comparison = _analysis_of(*texts).comparison
     # readings of a thermometer on two days differ without contradicting each other
     assert not any(i.subject == "Celsius" for i in comparison.conflicts)
     # two leads with tolls that cannot both hold tell one story, not one fact
@@ -440,8 +444,7 @@ def test_a_story_in_another_language_states_no_facts_and_says_why() -> None:
         "Le maillot jaune a gagné le contre-la-montre de 7,9 kilomètres. Les organisateurs "
         "ont dit que la course était très rapide et que le public était nombreux.",
     )
-    articles = [newsfuse.Article(id=f"r{i}", original=t) for i, t in enumerate(texts)]
-    analysis = analyze(articles, nlp=False)
+    analysis = _analysis_of(*texts)
     # English rules on French text would read "7,9" as 7 and 9: no facts beat wrong ones
     assert not analysis.quotes and not analysis.figures and not analysis.comparison.shared
     assert analysis.methods["facts"].endswith("French")
