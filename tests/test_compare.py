@@ -388,6 +388,20 @@ def test_no_more_false_conflicts_on_the_judged_dev_clusters() -> None:
     assert verdicts.count(False) <= 6
 
 
+def test_no_more_false_conflicts_on_the_judged_ecb_stories() -> None:
+    # the 36 ECB+ stories of the story stream, differences judged blind by a helper: at
+    # the seventh session's end 13 real of 58 found, since 13 of 53 (a warship "13
+    # nautical miles away" and a ship "150 nautical miles off Aden" are two distances)
+    from benchmarks.survey_differences import differences, load_judged
+
+    dev_file("stories_dev.jsonl")
+    judged = load_judged()
+    clusters = {key.split(" | ")[0] for key in judged}
+    verdicts = [judged.get(key) for key, _ in differences("stories_dev.jsonl", clusters)]
+    assert verdicts.count(True) >= 12
+    assert verdicts.count(False) <= 40
+
+
 def test_one_topic_is_not_one_fact_but_the_same_words_quoted_are() -> None:
     # repairs and fines are two facts about one vote (their sentences 0.55 alike); the
     # mayor's promise, quoted alike by both, is one

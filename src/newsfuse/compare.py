@@ -144,6 +144,10 @@ _HEDGE_AFTER_CHARS = 60
 # it: "140 kilometers west of Dagupan City" and "370 kilometers west of Vigan" are two
 # distances, not one.
 _ANCHOR_CHARS = 60
+_DISTANCES = frozenset("miles kilometers kilometres meters metres feet yards km".split())
+_UNNAMED_PLACE = re.compile(
+    r"\b(?:from|off|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
+)
 _ANCHOR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 # Values this many times apart are two quantities ("$23 million to rebuild roads" and
 # "$5 billion of damage"), not one told twice: even a toll that grows rarely grows so.
@@ -749,6 +753,14 @@ def _anchors(figure: Figure, article: Article) -> set[str]:
         words = {word.casefold() for word in name.split()} - _CALENDAR_WORDS
         if words:
             return words
+    if figure.unit in _DISTANCES:
+        # a distance from something unnamed: "13 nautical miles away from the merchant
+        # vessel" is measured from another place than "150 nautical miles off Aden"
+        place = _UNNAMED_PLACE.search(clause)
+        if place:
+            return set(place.group(1).casefold().split())
+        if re.match(r"\s*(?:[a-z]+\s+){0,2}away\b", clause):
+            return {"away"}  # "some 13 nautical miles away": from where it was, not a place
     return set()
 
 
