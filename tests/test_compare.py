@@ -172,6 +172,11 @@ _NOT_ONE_QUANTITY = {
         "He is survived by his wife and two sons, ages 16 and 6.",
         "He is also survived by two sons, ages 6 and 16.",
     ),
+    "a part and a total": (
+        "The navy said its ship intercepted the pirates' boats off Somalia, ",
+        "and six AK-47 rifles were seized during the operation.",
+        "and a total of 14 AK-47 rifles were seized in its five operations.",
+    ),
     "others and a total": (
         "The navy said the pirates' boats were searched and the weapons seized: ",
         "seven AK-47s, three other assault rifles and 13 magazines.",
@@ -390,8 +395,9 @@ def test_no_more_false_conflicts_on_the_judged_dev_clusters() -> None:
 
 def test_no_more_false_conflicts_on_the_judged_ecb_stories() -> None:
     # the 36 ECB+ stories of the story stream, differences judged blind by a helper: at
-    # the seventh session's end 13 real of 58 found, since 13 of 53 (a warship "13
-    # nautical miles away" and a ship "150 nautical miles off Aden" are two distances)
+    # the seventh session's end 13 real of 58 found, since 13 of 50 (a warship "13
+    # nautical miles away" and a ship "150 nautical miles off Aden" are two distances;
+    # "six AK-47 rifles" in one operation and "a total of 14" in five, two counts)
     from benchmarks.survey_differences import differences, load_judged
 
     dev_file("stories_dev.jsonl")
@@ -399,7 +405,7 @@ def test_no_more_false_conflicts_on_the_judged_ecb_stories() -> None:
     clusters = {key.split(" | ")[0] for key in judged}
     verdicts = [judged.get(key) for key, _ in differences("stories_dev.jsonl", clusters)]
     assert verdicts.count(True) >= 12
-    assert verdicts.count(False) <= 40
+    assert verdicts.count(False) <= 38
 
 
 def test_one_topic_is_not_one_fact_but_the_same_words_quoted_are() -> None:

@@ -705,6 +705,11 @@ def _can_contradict(
         return False  # "Riva, 47" and "Kafoury, 63": two people's ages
     if any(f.what == "age" for f, _, _ in (first, second)):
         return False  # an age without its owner ("two sons, ages 6 and 16"): whose?
+    totals = _cumulative(*first), _cumulative(*second)
+    if totals[0] != totals[1]:
+        # "a total of 14 AK-47 rifles ... in five operations" is not "six AK-47 rifles" of
+        # one of them; "a combined 157 games" is not "54 games with the Angels"
+        return False
     fates = _fates(first[0], first[1], analyzer), _fates(second[0], second[1], analyzer)
     others = _counts_others(first[0], first[1]), _counts_others(second[0], second[1])
     if others[0] != others[1] and not (fates[0] or fates[1]):
@@ -730,6 +735,20 @@ def _two_people(first: str, second: str) -> bool:
     other first names ("Mahnefah Gray, 19", his sister, and "Kimani Gray, 16")."""
     a, b = first.split(), second.split()
     return a[-1] != b[-1] or (len(a) >= 2 and len(b) >= 2 and a[0] != b[0])
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|total(?:ling|ing)?|"
+    r"combined|in\s+all|altogether|cumulative|overall)\b",
+    re.IGNORECASE,
+)
+
+
+def _cumulative(figure: Figure, article: Article, sentence: Sentence) -> bool:
+    """Whether the figure's sentence counts it as a sum ("a total of", "a combined",
+    "in all"), where a figure without such words may count one part of it. ("So far"
+    is no sum: "10 percent recovered so far" and "70 percent recovered" do conflict.)"""
+    return bool(_CUMULATIVE.search(sentence.text))
 
 
 def _counts_others(figure: Figure, article: Article) -> bool:
