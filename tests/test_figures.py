@@ -247,11 +247,12 @@ def test_ages_told_without_a_name_and_decades_in_words() -> None:
     figures = figures_of(
         "She walked away at the age of 35. Page has died in Los Angeles, aged 85. She was "
         "85. Her work was rediscovered in the late nineteen eighties. The vote was 85. "
-        "Rasmussen told Danish TV 2 News he was calm."
+        "Rasmussen told Danish TV 2 News he was calm. The 37-year-old will serve life."
     )
     assert [(f.text, f.unit, f.what) for f in figures] == [
         ("35", "years", "age"),
         ("85", "years", "age"),
         ("85", "years", "age"),
         ("85", None, None),  # a vote, not a person's age; "TV 2 News" is a channel
+        ("37", "years", "age"),
     ]

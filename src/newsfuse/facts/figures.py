@@ -622,6 +622,8 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                 unit, what = "years", f"age of {owner}"
             elif unit is None and _told_age(text, match, start, paragraph_start):
                 unit, what = "years", "age"  # "at the age of 35", "aged 85", "She was 85."
+            elif re.match(r"-year-old\b", text[end : end + 10]):
+                what = "age"  # "the 37-year-old will serve time": an age, not a duration
             minus = _MINUS_BEFORE.search(text, max(paragraph_start, start - 8), start)
             if minus and isinstance(figure_value, float) and not match.group("currency"):
                 start, figure_value = minus.start(), -figure_value  # "minus 26 Celsius"
