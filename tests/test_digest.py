@@ -78,3 +78,17 @@ def test_a_file_as_the_output_folder_is_a_usage_error(
     with pytest.raises(UsageError):
         write_digest(source, taken)
     assert main(["digest", str(source), "--output", str(taken)]) == 2
+
+
+def test_an_untitled_wire_story_is_named_without_its_dateline(tmp_path: Path) -> None:
+    lead = (
+        "SAN JUAN, Puerto Rico _ Hurricane Georges tore roofs off thousands of homes "
+        "across Puerto Rico on Monday, officials said. "
+    )
+    source = _stream(tmp_path / "stream.jsonl", [
+        {"id": "a", "text": lead + "Power was cut to most of the island and water ran short."},
+        {"id": "b", "text": lead + "Shelters filled overnight as the storm moved west."},
+    ])  # fmt: skip
+    digest = write_digest(source, tmp_path / "digest", words=40, with_analysis=False)
+    (brief,) = digest.briefs
+    assert brief.title.startswith("Hurricane Georges tore roofs off")

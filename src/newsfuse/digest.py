@@ -28,7 +28,7 @@ from newsfuse.stories.features import parse_published
 from newsfuse.stories.index import StoryIndex
 from newsfuse.stories.stream import place_article
 from newsfuse.summarize import DEFAULT_WORDS, summarize
-from newsfuse.text import prepare_article
+from newsfuse.text import WIRE_DATELINE, prepare_article
 from newsfuse.types import Article, Summary
 
 INDEX_NAMES = ("index.md", "index.html")
@@ -52,7 +52,8 @@ class StoryBrief:
             return titled
         if self.summary is not None and self.summary.sentences:
             # untitled wire copy: the brief's opening sentence names the story
-            first = self.summary.sentences[0].text
+            # (without its dateline: "SAN JUAN, Puerto Rico _" says where, not what)
+            first = WIRE_DATELINE.sub("", self.summary.sentences[0].text)
             return first if len(first) <= _TITLE_CHARS else first[: _TITLE_CHARS - 1] + "…"
         return f"Story {self.story}"
 
