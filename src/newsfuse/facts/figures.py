@@ -451,7 +451,8 @@ def _what(text: str, end: int) -> str | None:
             break
     while words and words[-1].lower() in _FUNCTION_WORDS | {"the", "a", "an"}:
         words.pop()  # "people in Central America in the past | two"
-    phrase = " ".join(words).lstrip("-")
+    # (marks alone are no words: "6, 000 - member Academy", "14. 1 rating /")
+    phrase = " ".join(w for w in words if any(c.isalnum() for c in w)).lstrip("-")
     return phrase or None
 
 
