@@ -355,3 +355,21 @@ def test_ap_editors_slugs_and_header_are_cut() -> None:
         "BUCHAREST, Romania (AP) _ A cold wave has killed 62 people.",
         "Temperatures fell.",
     ]
+
+
+def test_an_also_list_of_other_headlines_is_cut() -> None:
+    text = (
+        "About 103 flights in and out of the airport were canceled Tuesday, officials said."
+        "\n\nALSO:\n\nSpirit Airlines defends $100 carry-on bag fee\n\n"
+        "Airlines shrink seats, charge extra for more legroom\n\n"
+        "The airport expects to resume full service on Thursday, a spokeswoman said, after "
+        "crews finish clearing the runways of debris and inspecting every one of the "
+        "terminals for damage."
+    )
+    article = prepare_article(Article(id="a", original=text))
+    assert [s.text for s in article.sentences] == [
+        "About 103 flights in and out of the airport were canceled Tuesday, officials said.",
+        "The airport expects to resume full service on Thursday, a spokeswoman said, after "
+        "crews finish clearing the runways of debris and inspecting every one of the "
+        "terminals for damage.",
+    ]

@@ -125,6 +125,7 @@ _FOOTER_MARKER = re.compile(
       | more\ (?:from|on|stories|news)\b.{0,60}|most\ (?:popular|read|viewed|shared)\b.{0,40}
       | recommended(?:\ for\ you)?|trending(?:\ now)?|you\ (?:may|might)\ also\ like
       | read\ (?:next|more)|what\ to\ read\ next|top\ stories|latest\ news|popular\ now
+      | (?:see\ )?also  # "ALSO:" over a list of other headlines (Los Angeles Times)
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
