@@ -13,6 +13,11 @@ def _sentences(text: str) -> list[str]:
     return [s.text for s in split_sentences(text)]
 
 
+def _prepared_sentences(text: str) -> list[str]:
+    """The sentences of a page once cleaned: furniture and teasers gone."""
+    return [s.text for s in prepare_article(Article(id="a", original=text)).sentences]
+
+
 # ------------------------------------------------------------------ cleaning the seeds
 
 
@@ -244,8 +249,7 @@ def test_wire_copy_without_blank_lines_has_a_paragraph_a_line() -> None:
         "which meets on Friday.''\n"
         "&QL;\n"
     )
-    article = prepare_article(Article(id="w", original=text))
-    assert [s.text for s in article.sentences] == [
+    assert _prepared_sentences(text) == [
         "The Senate voted 79 to 18 on Tuesday.",
         "NATIONAL FORECAST",
         "Snow is expected in the mountains.",
@@ -366,8 +370,7 @@ def test_an_also_list_of_other_headlines_is_cut() -> None:
         "crews finish clearing the runways of debris and inspecting every one of the "
         "terminals for damage."
     )
-    article = prepare_article(Article(id="a", original=text))
-    assert [s.text for s in article.sentences] == [
+    assert _prepared_sentences(text) == [
         "About 103 flights in and out of the airport were canceled Tuesday, officials said.",
         "The airport expects to resume full service on Thursday, a spokeswoman said, after "
         "crews finish clearing the runways of debris and inspecting every one of the "

@@ -142,7 +142,6 @@ _CONTACT_LINE = re.compile(
     r"^\W*(?:contact|follow|reach|email)\b.{0,80}(?:@|\bat\b|twitter|on\ x\b)",
     re.IGNORECASE | re.VERBOSE,
 )
-# "By Jane Doe", and the same in French, Spanish, Portuguese, German, Italian, Dutch
 # A wire story's dateline at the head of its first sentence: where and who, not what
 # happened. With the agency named: "DOI INTHANON, Thailand (AP) _ ", "LONDON (Reuters) - ".
 _AGENCY_DATELINE = (
@@ -156,6 +155,7 @@ WIRE_DATELINE = re.compile(
     "^(?:" + _AGENCY_DATELINE + r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s*(?:_|—|--|-|–)\s+)"
 )
+# "By Jane Doe", and the same in French, Spanish, Portuguese, German, Italian, Dutch
 _BYLINE = re.compile(
     r"^\s*(?:[Bb]y|BY|[Pp]ar|[Pp]or|[Vv]on|[Dd]i|[Dd]oor)\s+"
     r"[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|et|y|und|e|en|de|van|von|da|di)){0,5}\s*$"
