@@ -102,6 +102,7 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 # state there is no mention of the place in the story, and no person either.
 _PARTY_STATE_BEFORE = re.compile(r"[(,]\s?(?:R|D|I)\.?\s?[-–]\s?$")
 _PARTY_STATE = re.compile(r"^(?:R|D|I)[-–][A-Z]")
+_FIRST_WORD = re.compile(r"(\S+)\s+(?=\S)")  # a word that more words follow
 _COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof.".split())
 _SURNAME_PERSON_MENTIONS = 2
 # a first name and a surname, and nothing else ("Barry Sherman", not "Obama White House")
@@ -185,6 +186,11 @@ def _party_state(article: Article, start: int) -> bool:
     )
 
 
+def _has_organisation_word(words: Sequence[str]) -> bool:
+    """ "Department", "Partners", "Party": a name with one names an organisation."""
+    return any(word.casefold() in _ORGANIZATION_WORDS for word in words)
+
+
 def _usable_name(text: str) -> bool:
     return (
         any(c.isupper() for c in text)
@@ -212,10 +218,10 @@ def _found_by_spacy(articles: Sequence[Article], nlp: Any) -> list[_Found]:
                 continue
             start, end = _tidy(article, entity.start_char, entity.end_char)
             # a courtesy title is no part of a person's name: "Ms Page" is Page
-            title = re.match(r"(\S+)\s+(?=\S)", article.original[start:end])
+            title = _FIRST_WORD.match(article.original, start, end)
             while title and kind == PERSON and title.group(1).casefold() in _COURTESY_TITLES:
-                start += title.end()
-                title = re.match(r"(\S+)\s+(?=\S)", article.original[start:end])
+                start = title.end()
+                title = _FIRST_WORD.match(article.original, start, end)
             sentence = _sentence_of(index, start, end)
             text = article.original[start:end]
             if sentence is None or start >= end or not _usable_name(text):
@@ -410,7 +416,7 @@ def _votes(article: Article, found: _Found) -> Counter[str]:
     elif _WEAK_PLACE_BEFORE.search(before):
         votes[PLACE] += 1
     words = found.text.split()
-    if any(word.casefold() in _ORGANIZATION_WORDS for word in words):
+    if _has_organisation_word(words):
         votes[ORGANIZATION] += 2
     elif _ACRONYM.match(found.text) and found.text not in {"U.S.", "U.K.", "US", "UK", "UAE"}:
         votes[ORGANIZATION] += 1
@@ -454,7 +460,7 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
             plain = _normal(f"{words[0]} {words[-1]}")
             if plain in written:
                 union.union(plain, key)
-        if len(words) >= 2 and any(w.casefold() in _ORGANIZATION_WORDS for w in words):
+        if len(words) >= 2 and _has_organisation_word(words):
             content = tuple(sorted(w for w in key.split() if w not in _CONNECTORS))
             if len(content) >= 2:
                 union.union(by_words.setdefault(content, key), key)
@@ -601,7 +607,7 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
         if (
             len(words) >= 2
             and surnames_of_people[_surname_key(item.text)] >= _SURNAME_PERSON_MENTIONS
-            and not any(w.casefold() in _ORGANIZATION_WORDS for w in words)
+            and not _has_organisation_word(words)
         ):
             votes[number][PERSON] += 2
 
@@ -613,9 +619,7 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
     for number, item in enumerate(found):
         if len(item.text.split()) >= 2 and (votes[number][PERSON] > 0):
             full_names[_surname_key(item.text)][union.find(_normal(item.text))] += 1
-            if _FIRST_AND_LAST.match(item.text) and not any(
-                w.casefold() in _ORGANIZATION_WORDS for w in item.text.split()
-            ):
+            if _FIRST_AND_LAST.match(item.text) and not _has_organisation_word(item.text.split()):
                 first_names[_normal(item.text.split()[0])][union.find(_normal(item.text))] += 1
             person_keys.add(union.find(_normal(item.text)))
     for item in found:
