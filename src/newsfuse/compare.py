@@ -46,6 +46,7 @@ from newsfuse.facts.timeline import (
     date_agreement,
     expression_at,
     extract_timeline,
+    month_and_day,
     parse_published,
 )
 from newsfuse.language import Analyzer, detect_language
@@ -554,9 +555,23 @@ def _measure_the_same(
     )
 
 
+def _placed_figures(
+    articles: Sequence[Article], figures: Sequence[Figure]
+) -> tuple[dict[int, Sentence], list[tuple[float, float]]]:
+    """Each figure's sentence (by the figure's index) and the range of values it states."""
+    by_id = {a.id: a for a in articles}
+    sentence_of: dict[int, Sentence] = {}
+    for index, figure in enumerate(figures):
+        sentence = _sentence_at(by_id[figure.article], figure.start, figure.end)
+        if sentence is not None:
+            sentence_of[index] = sentence
+    return sentence_of, [_stated_range(f, by_id[f.article]) for f in figures]
+
+
 def _figure_differences(
     articles: Sequence[Article],
     figures: Sequence[Figure],
+    placed: tuple[dict[int, Sentence], list[tuple[float, float]]],
     claims: list[_Claim],
     groups: list[list[_Claim]],
     analyzer: Analyzer,
@@ -568,14 +583,10 @@ def _figure_differences(
         for claim in group:
             group_of[(claim.sentence.article, claim.sentence.start)] = number
     claim_of = {(c.sentence.article, c.sentence.start): c for c in claims}
-    sentence_of: dict[int, Sentence] = {}
+    sentence_of, ranges = placed
     figures_in: Counter[tuple[str, int, str]] = Counter()  # (article, sentence, unit) -> count
-    for index, figure in enumerate(figures):
-        sentence = _sentence_at(by_id[figure.article], figure.start, figure.end)
-        if sentence is not None:
-            sentence_of[index] = sentence
-            figures_in[(sentence.article, sentence.start, figure.unit or "")] += 1
-    ranges = [_stated_range(f, by_id[f.article]) for f in figures]
+    for index, sentence in sentence_of.items():
+        figures_in[(sentence.article, sentence.start, figures[index].unit or "")] += 1
     # for each figure and each other article: the figures there that count the same thing
     counterparts: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, first in enumerate(figures):
@@ -705,8 +716,7 @@ def _can_contradict(
         return False  # "Riva, 47" and "Kafoury, 63": two people's ages
     if any(f.what == "age" for f, _, _ in (first, second)):
         return False  # an age without its owner ("two sons, ages 6 and 16"): whose?
-    totals = _cumulative(*first), _cumulative(*second)
-    if totals[0] != totals[1]:
+    if _cumulative(first[2]) != _cumulative(second[2]):
         # "a total of 14 AK-47 rifles ... in five operations" is not "six AK-47 rifles" of
         # one of them; "a combined 157 games" is not "54 games with the Angels"
         return False
@@ -744,7 +754,7 @@ _CUMULATIVE = re.compile(
 )
 
 
-def _cumulative(figure: Figure, article: Article, sentence: Sentence) -> bool:
+def _cumulative(sentence: Sentence) -> bool:
     """Whether the figure's sentence counts it as a sum ("a total of", "a combined",
     "in all"), where a figure without such words may count one part of it. ("So far"
     is no sum: "10 percent recovered so far" and "70 percent recovered" do conflict.)"""
@@ -1018,7 +1028,10 @@ def compare(
     analyzer = Analyzer("english")
     claims = _claims(articles, entities, analyzer)
     groups, topics = _match_claims(claims, len(articles))
-    figure_items, confirmed = _figure_differences(articles, figures, claims, topics, analyzer)
+    placed = _placed_figures(articles, figures)
+    figure_items, confirmed = _figure_differences(
+        articles, figures, placed, claims, topics, analyzer
+    )
     conflicting_sentences = {
         (e.article, e.start)
         for item in figure_items
@@ -1030,13 +1043,13 @@ def compare(
     shared: list[ComparisonItem] = []
     matched: set[tuple[str, int]] = set()
     quoted = _quoted_words(articles, quotes)
-    by_id = {a.id: a for a in articles}
+    # the counts each sentence states, by unit: a group whose counts disagree is no fact
     stated: dict[tuple[str, int], list[tuple[str, tuple[float, float]]]] = defaultdict(list)
-    for figure in figures:
-        sentence = _sentence_at(by_id[figure.article], figure.start, figure.end)
-        if sentence is not None and figure.unit:
-            where = (sentence.article, sentence.start)
-            stated[where].append((figure.unit, _stated_range(figure, by_id[figure.article])))
+    sentence_of, ranges = placed
+    for number, sentence in sentence_of.items():
+        unit = figures[number].unit
+        if unit:
+            stated[(sentence.article, sentence.start)].append((unit, ranges[number]))
     for group in sorted(groups, key=lambda g: (min(c.article for c in g), g[0].sentence.start)):
         group.sort(key=lambda c: (c.article, c.sentence.start))
         keys = {(c.sentence.article, c.sentence.start) for c in group}
@@ -1145,18 +1158,13 @@ def _figure_subject(figure: Figure) -> str:
     return f"{figure.text} {figure.what or figure.unit or ''}".strip()
 
 
-_MONTH_DAY = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE
-)
-
-
 def _day_keys(event: TimelineEvent) -> set[str]:
     """What names the day of a date: the words as written, and the month and day
     ("Dec. 15" and "Dec. 15, 2017" are one day, the year left out of the first)."""
     keys = {" ".join(event.expression.casefold().split())}
-    written = _MONTH_DAY.search(event.expression)
-    if written:
-        keys.add(f"{written.group(1).casefold()[:3]} {int(written.group(2))}")
+    day = month_and_day(event.expression)
+    if day is not None:
+        keys.add(f"month {day[0]}, day {day[1]}")
     return keys
 
 

@@ -103,6 +103,17 @@ def _month_number(word: str) -> int:
     return _MONTHS[word.casefold().rstrip(".")]
 
 
+_MONTH_AND_DAY = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\b")
+
+
+def month_and_day(expression: str) -> tuple[int, int] | None:
+    """The month and day a date expression writes ("Dec. 15, 2017" -> (12, 15)), or None."""
+    written = _MONTH_AND_DAY.search(expression)
+    if written is None:
+        return None
+    return _month_number(written.group("month")), int(written.group("day"))
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
