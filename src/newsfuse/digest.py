@@ -29,7 +29,7 @@ from newsfuse.stories.index import StoryIndex
 from newsfuse.stories.stream import place_article
 from newsfuse.summarize import DEFAULT_WORDS, summarize
 from newsfuse.text import WIRE_DATELINE, prepare_article
-from newsfuse.types import Article, Summary
+from newsfuse.types import Article, StoryAssignment, Summary
 
 INDEX_NAMES = ("index.md", "index.html")
 _TITLE_CHARS = 110
@@ -84,7 +84,13 @@ def _read_stream(
     index = StoryIndex()
     placed: list[tuple[Article, str]] = []
     junk = failed = 0
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # article id -> its story
+
+    def settle(looks: list[tuple[str, StoryAssignment | None]]) -> None:
+        for moved_id, moved in looks:
+            if moved is not None:
+                seen[moved_id] = moved.story
+
     with path.open(encoding="utf-8", errors="replace") as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
@@ -100,16 +106,12 @@ def _read_stream(
                 continue
             decision = place_article(index, article)
             seen[article.id] = decision.story
-            for moved_id, moved in index.second_looks():
-                if moved is not None:
-                    seen[moved_id] = moved.story
+            settle(index.second_looks())
             if decision.junk is not None:
                 junk += 1
                 continue
             placed.append((article, decision.story))
-    for moved_id, moved in index.second_looks(final=True):
-        if moved is not None:
-            seen[moved_id] = moved.story
+    settle(index.second_looks(final=True))
     # a lone article may have moved on its second look
     return [(article, seen[article.id]) for article, _ in placed], junk, failed
 
