@@ -153,3 +153,15 @@ def test_public_api_names_resolve() -> None:
     analysis = newsfuse.analyze(articles)
     assert isinstance(analysis, newsfuse.Analysis)
     assert {q.article for q in analysis.quotes} == {a.id for a in articles}
+
+
+def test_the_stories_defaults_are_the_groupers_own() -> None:
+    # written out in the parser, so that every command's start-up need not import the
+    # grouper (about 30 ms), and held to the grouper's constants here
+    from newsfuse.cli import build_parser
+    from newsfuse.stories.index import DEFAULT_FADE_DAYS, DEFAULT_MAX_OPEN, SECOND_LOOK_AFTER
+
+    args = build_parser().parse_args(["stories", "in.jsonl", "--output", "out.jsonl"])
+    assert args.second_look == SECOND_LOOK_AFTER
+    assert args.max_open == DEFAULT_MAX_OPEN
+    assert args.fade_days == DEFAULT_FADE_DAYS

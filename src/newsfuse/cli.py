@@ -55,7 +55,6 @@ def _count(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from newsfuse.render import FORMATS
-    from newsfuse.stories.index import SECOND_LOOK_AFTER
     from newsfuse.summarize import DEFAULT_WORDS
 
     parser = _Parser(
@@ -146,9 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="most stories kept open; the least recently joined close first (default 5000)",
     )  # fmt: skip
     stories.add_argument(
-        "--second-look", type=_count, default=SECOND_LOOK_AFTER, metavar="N",
+        "--second-look", type=_count, default=500, metavar="N",
         help="an article that opened a story may move to a story formed in the next N "
-        f"articles; its line waits for them (default {SECOND_LOOK_AFTER}; 0: never)",
+        "articles; its line waits for them (default 500; 0: never)",
     )  # fmt: skip
     stories.add_argument(
         "--workers", type=_positive_int, default=1,
