@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.facts.entities import entity_method, extract_entities
-from newsfuse.facts.figures import unit_named_by
+from newsfuse.facts.figures import share_role, unit_named_by
 from newsfuse.facts.speakers import resolve_model
 from newsfuse.facts.timeline import (
     PRECISIONS,
@@ -71,6 +71,7 @@ _MATCH_SIMILARITY = 0.3
 _MATCH_MIN_SHARED = 3
 _MATCH_LOOSE_SIMILARITY = 0.2
 _MATCH_LOOSE_MIN_SHARED = 5
+_COPY_MIN_WORDS = 4  # a sentence this long told word for word is a copy ("(vls/sv/me)" is not)
 _LEAD_SIMILARITY = 0.06
 _LEAD_MIN_SHARED = 4
 # matched sentences listed as one fact several sources report (see _one_fact)
@@ -263,6 +264,12 @@ def _is_match(similarity: float, shared: int) -> bool:
     )
 
 
+def _is_copy(a: _Claim, b: _Claim) -> bool:
+    """A sentence told word for word, however short ("Two are believed to be independents.")."""
+    words = [re.findall(r"\w+", c.sentence.text.casefold()) for c in (a, b)]
+    return words[0] == words[1] and len(words[0]) >= _COPY_MIN_WORDS
+
+
 def _is_lead_match(similarity: float, shared: int) -> bool:
     return similarity >= _LEAD_SIMILARITY and shared >= _LEAD_MIN_SHARED
 
@@ -300,7 +307,7 @@ def _match_claims(
                 either = best_of_first[i] == j or best_of_second[j] == i
                 leads = claims[i].lead and claims[j].lead
                 if (
-                    (mutual and _is_match(similarity, shared))
+                    (mutual and (_is_match(similarity, shared) or _is_copy(claims[i], claims[j])))
                     or (either and _is_strict_match(similarity, shared))
                     or (leads and _is_lead_match(similarity, shared))
                 ):
@@ -635,9 +642,12 @@ def _figure_differences(
             continue
         reported.add(frozenset((i, chosen)))
         second = figures[chosen]
+        # at two precisions, with the words that bound each: "more than 38 million" and
+        # "38 million" would read as one value
+        stated = _as_stated if kind == "precision" else (lambda figure, _: figure.text)
         evidence = [
-            _evidence(sentence_of[i], first.text),
-            _evidence(sentence_of[chosen], second.text),
+            _evidence(sentence_of[i], stated(first, by_id[first.article])),
+            _evidence(sentence_of[chosen], stated(second, by_id[second.article])),
         ]
         subject = first.what or first.unit
         if kind == "update":
@@ -665,7 +675,74 @@ def _figure_differences(
                 text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
-    return items, confirmed | _echoed(figures, analyzer)
+    return _chained_precision(items), confirmed | _echoed(figures, analyzer)
+
+
+def _chained_precision(items: list[ComparisonItem]) -> list[ComparisonItem]:
+    """One item for a figure told at several precisions: "38 million" here and there and
+    "38.5 million" in four reports were three items, each a pair of them."""
+    merged: list[ComparisonItem] = []
+    for item in items:
+        if item.kind != "precision":
+            merged.append(item)
+            continue
+        keys = {(e.article, e.start) for e in item.evidence}
+        into = next(
+            (
+                number
+                for number, other in enumerate(merged)
+                if other.kind == "precision"
+                and other.subject == item.subject
+                and keys & {(e.article, e.start) for e in other.evidence}
+            ),
+            None,
+        )
+        if into is None:
+            merged.append(item)
+            continue
+        other = merged[into]
+        evidence = (*other.evidence, *(e for e in item.evidence if e not in other.evidence))
+        values = " and ".join(dict.fromkeys(str(e.value) for e in evidence))
+        text = f"{item.subject}: {values} agree at different precision"
+        merged[into] = ComparisonItem("precision", text, _articles_of(evidence), evidence,
+                                      item.subject)  # fmt: skip
+    return merged
+
+
+def _as_stated(figure: Figure, article: Article) -> str:
+    """A figure with the words that bound it: "more than 38 million", "about 39 percent"."""
+    before = article.original[max(0, figure.start - 25) : figure.start]
+    bound = _AT_LEAST.search(before.casefold()) or _AT_MOST.search(before.casefold())
+    bound = bound or _ABOUT.search(before.casefold())
+    if bound is None or not bound.group().strip():
+        return figure.text
+    return f"{before[bound.start() : bound.end()].strip()} {figure.text}"
+
+
+def _told_alike(
+    groups: list[list[_Claim]],
+    figures: Sequence[Figure],
+    placed: tuple[dict[int, Sentence], list[tuple[float, float]]],
+) -> set[tuple[str, int]]:
+    """Figures that another source's matching sentence states too, value for value: a
+    bare number ("four are moderates" in two copies of a wire story) finds no
+    counterpart by what it counts, but it is not told by one source alone."""
+    sentence_of, ranges = placed
+    group_of = {(c.sentence.article, c.sentence.start): n for n, g in enumerate(groups) for c in g}
+    told: dict[int, list[int]] = defaultdict(list)  # group -> its sentences' figures
+    for index, sentence in sentence_of.items():
+        group = group_of.get((sentence.article, sentence.start))
+        if group is not None:
+            told[group].append(index)
+    confirmed: set[tuple[str, int]] = set()
+    for indices in told.values():
+        for i in indices:
+            if any(
+                figures[j].article != figures[i].article and _same_value(ranges[i], ranges[j])
+                for j in indices
+            ):
+                confirmed.add((figures[i].article, figures[i].start))
+    return confirmed
 
 
 def _fates(figure: Figure, article: Article, analyzer: Analyzer) -> set[str]:
@@ -716,6 +793,8 @@ def _can_contradict(
         return False  # "Riva, 47" and "Kafoury, 63": two people's ages
     if any(f.what == "age" for f, _, _ in (first, second)):
         return False  # an age without its owner ("two sons, ages 6 and 16"): whose?
+    if share_role(first[1].original, first[0]) != share_role(second[1].original, second[0]):
+        return False  # "20 million out of 30 million people voted": a part and its whole
     if _cumulative(first[2]) != _cumulative(second[2]):
         # "a total of 14 AK-47 rifles ... in five operations" is not "six AK-47 rifles" of
         # one of them; "a combined 157 games" is not "54 games with the Angels"
@@ -992,6 +1071,16 @@ def _same_statement(spoken: list[Quote], analyzer: Analyzer) -> list[Quote]:
     return shown
 
 
+def _worded_differently(spoken: list[Quote]) -> bool:
+    """Two sources give the speaker's words differently: neither quotation holds the other."""
+    words = [" ".join(re.findall(r"\w+", q.text.casefold())) for q in spoken]
+    return any(
+        first.article != second.article and words[i] not in words[j] and words[j] not in words[i]
+        for i, first in enumerate(spoken)
+        for j, second in enumerate(spoken[i + 1 :], start=i + 1)
+    )
+
+
 def _quote_differences(
     quotes: Sequence[Quote], entities: Sequence[Entity], analyzer: Analyzer
 ) -> list[ComparisonItem]:
@@ -1004,8 +1093,8 @@ def _quote_differences(
     for speaker, everything_said in by_speaker.items():
         spoken = _same_statement(everything_said, analyzer)
         sources = list(dict.fromkeys(q.article for q in spoken))
-        if len(sources) < 2:
-            continue
+        if len(sources) < 2 or not _worded_differently(spoken):
+            continue  # one source, or the same words in every copy: nothing to compare
         evidence = tuple(Evidence(q.article, q.start, q.end, q.text, q.text) for q in spoken)
         text = f"{speaker}, quoted by {len(sources)} sources: their words side by side"
         items.append(ComparisonItem("wording", text, tuple(sources), evidence, speaker))
@@ -1032,6 +1121,7 @@ def compare(
     figure_items, confirmed = _figure_differences(
         articles, figures, placed, claims, topics, analyzer
     )
+    confirmed |= _told_alike(groups, figures, placed)
     conflicting_sentences = {
         (e.article, e.start)
         for item in figure_items

@@ -166,6 +166,17 @@ def _date_label(event: TimelineEvent) -> str:
     return f"{event.date} ({event.precision}, “{event.expression}”)"
 
 
+def _cited_once(entries: list[tuple[str, str]], cite: Callable[[str], str]) -> list[str]:
+    """(line, article) pairs as lines, each line once with every article that has it:
+    copies of one wire story tell the same quotation, figure or date word for word."""
+    articles_of: dict[str, list[str]] = {}
+    for line, article in entries:
+        articles = articles_of.setdefault(line, [])
+        if article not in articles:
+            articles.append(article)
+    return [f"{line} " + "".join(map(cite, articles)) for line, articles in articles_of.items()]
+
+
 def _section_lines(
     analysis: Analysis,
     cite: Callable[[str], str],
@@ -174,16 +185,20 @@ def _section_lines(
 ) -> dict[str, list[str]]:
     """Each section's items as lines of text (unescaped), citations made by ``cite``."""
     lines: dict[str, list[str]] = {key: [] for key, _ in SECTIONS}
+    quoted: list[tuple[str, str]] = []
     for quote in analysis.quotes:
         who = quote.speaker or "unattributed"
         if quote.role:
             who += f" ({quote.role})"
         if quote.speaker and not quote.cue:
             who += " (inferred)"  # no reporting verb: the speaker was read from context
-        lines["quotes"].append(f"{who}: {quote_text(quote.text)} {cite(quote.article)}")
+        quoted.append((f"{who}: {quote_text(quote.text)}", quote.article))
+    lines["quotes"] = _cited_once(quoted, cite)
+    counted: list[tuple[str, str]] = []
     for figure in analysis.figures:
         about = f" — {figure.what or figure.unit}" if figure.what or figure.unit else ""
-        lines["figures"].append(f"{figure.text}{about} {cite(figure.article)}")
+        counted.append((f"{figure.text}{about}", figure.article))
+    lines["figures"] = _cited_once(counted, cite)
     for entity in analysis.entities:
         line = f"{entity.name} ({entity.kind}"
         line += f", {entity.role})" if entity.role else ")"
@@ -193,8 +208,10 @@ def _section_lines(
         line += f": {count} mention{'s' if count != 1 else ''} "
         line += "".join(cite(a) for a in entity.articles)
         lines["entities"].append(line)
-    for event in analysis.timeline:
-        lines["timeline"].append(f"{_date_label(event)}: {event.text} {cite(event.article)}")
+    lines["timeline"] = _cited_once(
+        [(f"{_date_label(event)}: {event.text}", event.article) for event in analysis.timeline],
+        cite,
+    )
     if len(analysis.articles) < 2:
         for key in ("shared", "unique", "conflicts"):
             lines[key].append("one source only: nothing to compare")
@@ -208,7 +225,7 @@ def _section_lines(
     for item in analysis.comparison.conflicts:
         label = _DIFFERENCE_LABELS.get(item.kind, item.kind)
         sides = " / ".join(
-            f"{quote_text(e.value or e.text)} {cite(e.article)}" for e in item.evidence
+            _cited_once([(quote_text(e.value or e.text), e.article) for e in item.evidence], cite)
         )
         lines["conflicts"].append(f"[{label}] {item.subject or item.text}: {sides}")
     return lines

@@ -104,6 +104,17 @@ def _is_tokenized(text: str) -> bool:
 
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus\s+$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s*$|^,\s*$")
+# "20 million out of 30 million people voted", "39 percent of the 38 million eligible
+# voters", "214 candidates out of 400": the first counts a part of the second, its pool
+_PART_OF_WORDS = (
+    r"\s+(?:(?:[a-z]+\s+)?out\s+of|of)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:a\s+little\s+|just\s+|slightly\s+)?(?:more|fewer|less)\s+than\s+"
+    r"|about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?"
+)
+_PART_OF = re.compile(rf"^{_PART_OF_WORDS}$", re.IGNORECASE)
+_PART_OF_AFTER = re.compile(_PART_OF_WORDS, re.IGNORECASE)
+_POOL_AFTER = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD})\b)[\w,.]*(?:\s+(?:{_SCALE_WORD}))?"
+                         rf"(?:\s+percent)?{_PART_OF_WORDS}$", re.IGNORECASE)  # fmt: skip
 # a house number: "50 Old Colony Rd.", "10 Downing Street"
 _STREET_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’\-]*\.?\s+){1,3}(?:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Dr|Drive"
@@ -456,6 +467,30 @@ def _what(text: str, end: int) -> str | None:
     return phrase or None
 
 
+def share_role(text: str, figure: Figure) -> str:
+    """The share a figure tells: "part" for a count of a part ("20 million out of 30
+    million"), "pool" for the whole it is part of, "" for neither. A part and its
+    whole are no two values of one quantity."""
+    after = _PART_OF_AFTER.match(text, figure.end)
+    if after and _NUMBER_RE.match(text, after.end()):
+        return "part"
+    if _POOL_AFTER.search(text[max(0, figure.start - 60) : figure.start]):
+        return "pool"
+    return ""
+
+
+def _pool_what(what: str | None, unit: str | None) -> str | None:
+    """What a pool counts: its noun phrase without the verb the part goes on to ("30
+    million people voted for Khatami" counts people; 20 million of them voted)."""
+    if what is None:
+        return unit
+    words = what.split()
+    for position, word in enumerate(words):
+        if word.lower().endswith("ed") or word.lower() in _VERBS:
+            return " ".join(words[:position]) or unit
+    return what
+
+
 _WHAT_BREAK = frozenset("what where whom whose why how whether".split())
 
 
@@ -530,6 +565,7 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             if m.group("number").strip()
         ]
         index = 0
+        pool_at, part_unit = -1, None  # the next figure is a pool of this unit's part
         while index < len(matches):
             match = matches[index]
             index += 1
@@ -618,6 +654,20 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                 if _COORDINATED.match(text[end : following.start()]):
                     unit = _unit(text, following, count)
                     what = _what(text, following.end())
+            if index - 1 == pool_at:
+                unit = unit or part_unit
+                what = _pool_what(what, unit)  # "30 million people", not "... voted for X"
+            elif (
+                isinstance(figure_value, float)
+                and index < len(matches)
+                and _PART_OF.match(text[end : matches[index].start("number")])
+            ):
+                following = matches[index]
+                unit = unit or _unit(text, following, count)
+                pool_what = _what(text, following.end())
+                # "out of 30 million people voted for Khatami": the pool is part of it
+                what = " ".join(f"{text[end : following.end()]} {pool_what or ''}".split())
+                pool_at, part_unit = index, unit
             owner = _age(text, match, paragraph_start)
             if owner is not None:
                 unit, what = "years", f"age of {owner}"
