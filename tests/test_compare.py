@@ -469,3 +469,45 @@ def test_a_story_in_another_language_states_no_facts_and_says_why() -> None:
     assert not analysis.quotes and not analysis.figures and not analysis.comparison.shared
     assert analysis.methods["facts"].endswith("French")
     assert "facts are read in English only" in facts_markdown(analysis)
+
+
+def test_a_part_and_its_whole_are_no_conflict() -> None:
+    # DUC d31027: the 1997 vote, "20 million out of 30 million" in one report, "20 million"
+    # in another; 30 million is the whole, not another count of Khatami's voters
+    analysis = _analysis_of(
+        "In the 1997 election 20 million out of 30 million people voted for Khatami.",
+        "In the 1997 election 20 million people voted for Khatami, a reformist.",
+    )
+    assert not [i for i in analysis.comparison.conflicts if i.kind == "conflict"]
+    unique = " ".join(i.subject or "" for i in analysis.comparison.unique)
+    assert "20 million" not in unique  # both tell it
+
+
+def test_copies_of_one_wire_story_share_short_sentences_and_quotations() -> None:
+    copy = (
+        "TEHRAN, Iran (AP) _ Conservative clerics were leading in the elections. Two are "
+        "believed to be independents. ``The stations were empty,'' said Parvin, a voter."
+    )
+    analysis = _analysis_of(copy, copy.replace("leading in the", "ahead in the"))
+    shared = [i.text for i in analysis.comparison.shared]
+    assert "Two are believed to be independents." in shared
+    assert not [i for i in analysis.comparison.unique if "Two are" in i.text]
+    # the same words in both copies: nothing to set side by side
+    assert not [i for i in analysis.comparison.conflicts if i.kind == "wording"]
+    from newsfuse.render_facts import facts_markdown
+
+    markdown = facts_markdown(analysis)
+    assert "“The stations were empty,” [^1][^2]" in markdown  # one line, both citations
+
+
+def test_figures_at_two_precisions_are_one_item_with_their_bounds() -> None:
+    lead = "Iranians voted on Friday for the Assembly of Experts. "
+    analysis = _analysis_of(
+        lead + "Fewer than 10 million of a little more than 38 million eligible voters will vote.",
+        lead + "Only about 39 percent of the 38 million eligible voters will vote.",
+        lead + "About 18 million of the 38.5 million eligible voters voted.",
+    )
+    (item,) = [i for i in analysis.comparison.conflicts if i.kind == "precision"]
+    assert [e.value for e in item.evidence] == [
+        "more than 38 million", "38 million", "38.5 million"
+    ]  # fmt: skip

@@ -256,3 +256,17 @@ def test_ages_told_without_a_name_and_decades_in_words() -> None:
         ("85", None, None),  # a vote, not a person's age; "TV 2 News" is a channel
         ("37", "years", "age"),
     ]
+
+
+def test_a_part_counts_out_of_its_whole() -> None:
+    from newsfuse.facts.figures import share_role
+
+    text = "In 1997, 20 million out of 30 million people voted for Khatami, and 214 of 400 ran."
+    figures = figures_of(text)
+    found = {f.text: (f.unit, f.what, share_role(text, f)) for f in figures}
+    assert found["20 million"] == (
+        "people", "out of 30 million people voted for Khatami", "part"
+    )  # fmt: skip
+    assert found["30 million"] == ("people", "people", "pool")
+    assert found["214"] == (None, "of 400 ran", "part")
+    assert found["400"] == (None, None, "pool")  # a bare number says nothing of its kind
