@@ -112,3 +112,24 @@ def test_a_surname_and_a_first_name_alone_join_the_main_person_so_named() -> Non
     assert {"Page", "Bettie"} <= {m.text for m in page.mentions}
     assert page.kind == "person"
     assert _by_name(entities, "Roy Page") is not page
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_an_acronym_after_its_name_a_province_and_an_official_agency(nlp: object) -> None:
+    # DUC d31027: an acronym with no brackets, "Golestan province" and "Golestan", and
+    # "the official Islamic Republic News Agency" (not a person with the role "official")
+    articles = _prepared([
+        "An Iranian group in exile, the National Council of Resistance in Iran, claimed "
+        "that few voted. The NCRI said so in a statement issued in Washington. The "
+        "Election Committee said a record turnout was noted in Golestan province.",
+        "People in Golestan disputed that. The official Islamic Republic News Agency "
+        "said on Saturday that 51 percent voted, and the official Islamic Republic News "
+        "Agency added that counting went on.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=nlp)
+    council = _by_name(entities, "NCRI")
+    assert council.kind == "organization" and "National Council of Resistance" in council.name
+    golestan = [e for e in entities if e.name.startswith("Golestan")]
+    assert len(golestan) == 1 and len(golestan[0].mentions) == 2
+    agency = _by_name(entities, "Islamic Republic News Agency")
+    assert agency.kind == "organization" and agency.role is None

@@ -67,6 +67,7 @@ _ORGANIZATION_WORDS = frozenset(
     parliament senate bank fund foundation network press reuters bureau service office
     operation partners""".split()
 )
+_REGION_WORDS = frozenset({"province", "governorate"})
 _PLACE_NOUNS = r"town|city|village|province|region|district|county|state|capital|country|area"
 _STRONG_PLACE_BEFORE = re.compile(
     rf"\b(?:{_PLACE_NOUNS}|border town|border city)\s+of\s+(?:the\s+)?$", re.IGNORECASE
@@ -456,6 +457,10 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
     for item in found:
         words = item.text.split()
         key = _normal(item.text)
+        if len(words) >= 2 and words[-1].casefold() in _REGION_WORDS:
+            bare = _normal(" ".join(words[:-1]))  # "Golestan province" is Golestan
+            if bare in written:
+                union.union(bare, key)
         if len(words) >= 3 and all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
             plain = _normal(f"{words[0]} {words[-1]}")
             if plain in written:
@@ -483,6 +488,13 @@ def _expands(acronym: str, phrase: str) -> bool:
         if position < len(letters) and initial == letters[position]:
             position += 1
     return position == len(letters)
+
+
+def _spells(acronym: str, phrase: str) -> bool:
+    """An acronym of three letters or more made of a phrase's initials, first to last."""
+    letters = [c for c in acronym if c.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[\w’']+", phrase) if w[0].isupper()]
+    return len(letters) >= 3 and letters == initials
 
 
 def _stated_aliases(
@@ -519,6 +531,12 @@ def _stated_aliases(
                     if _normal(full) != key:
                         extra_aliases[key].append(full)
                     break
+            if _has_organisation_word(item.text.split()):
+                later = [f for f in items if f.start > item.end and _ACRONYM.match(f.text)]
+                for acronym_found in later:  # "the National Council of Resistance in Iran
+                    # ... the NCRI said": no brackets, but the initials tell
+                    if _spells(acronym_found.text, text[item.start : phrase_end]):
+                        union.union(key, _normal(acronym_found.text))
             or_acronym = _OR_ACRONYM.match(tail)
             if or_acronym and _expands(or_acronym.group(1), item.text):
                 union.union(key, _normal(or_acronym.group(1)))
@@ -581,6 +599,8 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
         votes[number] = _votes(article, item)
         next_word = re.match(r"\s+([\w.]+)", article.original[item.end : item.end + 30])
         in_role = bool(next_word) and next_word.group(1).casefold() in _ROLE_NOUNS  # type: ignore[union-attr]
+        # "the official Islamic Republic News Agency": an agency holds no office
+        in_role = in_role or _has_organisation_word(item.text.split())
         role = None if in_role else _role_before(article, item)
         if role:
             described, rank = _split_rank(role)
