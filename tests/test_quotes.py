@@ -1908,3 +1908,19 @@ def test_an_attribution_on_the_next_line_and_a_verb_that_goes_on(nlp: object) ->
         "The Web site logs 20 million hits a month, Roesler said.\n"
     )
     assert speakers_of(text, nlp=nlp) == ["Roesler"]
+
+
+def test_a_hometown_and_its_state_are_no_role() -> None:
+    # DUC d30016: "Jane B. Lathem of Alpharetta, Ga., whose son ..." had the role "Ga"
+    text = (
+        "``You can sit down and put your thoughts down,'' said Jane B. Lathem of "
+        "Alpharetta, Ga., whose son died on the flight. ``It helps a great deal to write "
+        "to them,'' said Tom Reed of Halifax, Nova Scotia, a retired pilot. ``We are facing "
+        "an excess of cases here,'' director of Remera, Amar said."
+    )
+    found = [(q.speaker, q.role) for q in quotes_of(text)]
+    assert found == [
+        ("Jane B. Lathem", None),
+        ("Tom Reed", "a retired pilot"),
+        ("Amar", "director of Remera"),  # a title's organisation, the name after it
+    ]

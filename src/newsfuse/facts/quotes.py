@@ -454,6 +454,9 @@ def _speaker_phrase(
     role: str | None = appositive.strip().strip(",").strip() or None
     if role is not None and role[:1].isdigit():  # "Siavaash Mohseni, 24, a university student"
         role = role.split(",", 1)[1].strip() if "," in role else None
+    if role is not None and _HOMETOWN.search(head) and _STATE.match(role):
+        # "Jane B. Lathem of Alpharetta, Ga., whose son ...": the state ends the hometown
+        role = role.split(",", 1)[1].strip() if "," in role else None
     aside = re.match(r"([a-z]+ing)\b", role or "")
     if aside is not None and aside.group(1) not in _ROLE_PARTICIPLES:
         role = None  # "Andrew Cuomo, assessing the scope of ..., told": an aside, no role
@@ -640,6 +643,12 @@ def _speaker_phrase(
     return None, None, None, None, False
 
 
+# a full name and its hometown ("Jane B. Lathem of Alpharetta"); not a title's
+# organisation ("director of Remera, Amar said": the name follows)
+_HOMETOWN = re.compile(
+    r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$"
+)
+_STATE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\.?(?:,|$)")
 _GROUP_SHARE = re.compile(
     r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Aa]ll|[Tt]wo|[Tt]hree|[Aa] few)\s+"
     r"(?:of\s+(?:the|their|his|her|its)\s+)?"
