@@ -133,3 +133,24 @@ def test_an_acronym_after_its_name_a_province_and_an_official_agency(nlp: object
     assert len(golestan) == 1 and len(golestan[0].mentions) == 2
     agency = _by_name(entities, "Islamic Republic News Agency")
     assert agency.kind == "organization" and agency.role is None
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_a_dateline_a_board_that_speaks_and_an_organisation_by_its_last_word(nlp: object) -> None:
+    # DUC d30016: "ZURICH, Switzerland (AP) _" made Zurich an organisation; "the
+    # Transportation Safety Board of Canada said" made the board a person, and so the
+    # owner of "Canada" as a surname; "the Post" stood apart from "The Washington Post"
+    articles = _prepared([
+        "ZURICH, Switzerland (AP) _ Swissair lawyers met the families on Sunday. The "
+        "Transportation Safety Board of Canada said the wiring was damaged. Investigators "
+        "in Canada examined the wreck.",
+        "The Washington Post reported the payments on Monday. The Post said the families "
+        "had not agreed.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=nlp)
+    assert _by_name(entities, "ZURICH").kind == "place"
+    board = _by_name(entities, "Transportation Safety Board of Canada")
+    assert board.kind == "organization" and board is not _by_name(entities, "Canada")
+    assert _by_name(entities, "Canada").kind == "place"
+    post = _by_name(entities, "Washington Post")
+    assert {m.text for m in post.mentions} == {"Washington Post", "Post"}

@@ -29,6 +29,7 @@ from typing import Any
 
 from newsfuse.facts.speakers import resolve_model
 from newsfuse.language import Analyzer
+from newsfuse.text import WIRE_DATELINE
 from newsfuse.types import Article, Entity, Mention, Sentence
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
@@ -65,7 +66,8 @@ _ORGANIZATION_WORDS = frozenset(
     department university company inc inc. corp corp. committee union command state front
     brigade brigades militia organization organisation association commission court congress
     parliament senate bank fund foundation network press reuters bureau service office
-    operation partners""".split()
+    operation partners board administration authority federation league airlines airways
+    corporation""".split()
 )
 _REGION_WORDS = frozenset({"province", "governorate"})
 _PLACE_NOUNS = r"town|city|village|province|region|district|county|state|capital|country|area"
@@ -423,8 +425,12 @@ def _votes(article: Article, found: _Found) -> Counter[str]:
         votes[ORGANIZATION] += 1
     elif found.text in {"U.S.", "U.K.", "US", "UK", "UAE"}:
         votes[PLACE] += 3
-    if _SAYING_AFTER.match(after) and len(words) >= 2:
-        votes[PERSON] += 1
+    if _SAYING_AFTER.match(after) and len(words) >= 2 and not _has_organisation_word(words):
+        votes[PERSON] += 1  # (a board says things too)
+    sentence_start = found.sentence.start
+    dateline = WIRE_DATELINE.match(article.original[sentence_start : sentence_start + 120])
+    if dateline and found.start == sentence_start and found.end <= sentence_start + dateline.end():
+        votes[PLACE] += 3  # "ZURICH, Switzerland (AP) _": the dateline names a place
     return votes
 
 
@@ -614,6 +620,20 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
         if roles[number]:
             votes[number][PERSON] += 3
 
+    # a full name the model calls a person, whose last word is used alone too ("James N.
+    # Landrum" ... "Landrum said"): people are named again by surname, places are not
+    # ("La Romana"); without this the small model's ORG for the surname alone won ties
+    alone = {_normal(item.text) for item in found if len(item.text.split()) == 1}
+    for number, item in enumerate(found):
+        words = item.text.split()
+        if (
+            item.label == PERSON
+            and len(words) >= 2
+            and _normal(words[-1]) in alone
+            and not _has_organisation_word(words)
+        ):
+            votes[number][PERSON] += 1
+
     _same_names_written_apart(found, union)
     # a surname that is a person's on its own makes the full name a person's too, where
     # the small model calls it an organisation ("Bettie Page" 30 times, "Page" a person)
@@ -642,9 +662,21 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
             if _FIRST_AND_LAST.match(item.text) and not _has_organisation_word(item.text.split()):
                 first_names[_normal(item.text.split()[0])][union.find(_normal(item.text))] += 1
             person_keys.add(union.find(_normal(item.text)))
+    # an organisation named by its last word ("the Post" for "The Washington Post"),
+    # when one organisation of the story ends in it
+    organisations_ending: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        words = item.text.split()
+        # (its head noun: not "Library of Congress" for Congress)
+        if len(words) >= 2 and _has_organisation_word(words[-1:]) and words[-2][0].isupper():
+            organisations_ending[_normal(words[-1])].add(union.find(_normal(item.text)))
     for item in found:
         if len(item.text.split()) == 1:
             owners = full_names.get(_surname_key(item.text), Counter()).most_common(2)
+            organisation = organisations_ending.get(_normal(item.text), set())
+            if not owners and len(organisation) == 1:
+                union.union(next(iter(organisation)), _normal(item.text))
+                continue
             if len(owners) == 1 or (
                 len(owners) == 2 and owners[0][1] >= _DOMINANT_OWNER * owners[1][1]
             ):
@@ -677,6 +709,9 @@ def _entity(group: _Group, person_keys: set[str]) -> Entity:
         name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
     else:
         name = max(forms, key=lambda f: (forms[f], len(f), f))
+        longer = [f for f in forms if f != name and _normal(f).endswith(" " + _normal(name))]
+        if " " not in name and longer:
+            name = max(longer, key=lambda f: (forms[f], len(f), f))  # "Post": "Washington Post"
     seen = {_normal(name)}
     aliases = []
     for alias in [*sorted(forms, key=lambda f: -forms[f]), *group.aliases]:
