@@ -494,6 +494,10 @@ def test_copies_of_one_wire_story_share_short_sentences_and_quotations() -> None
     assert not [i for i in analysis.comparison.unique if "Two are" in i.text]
     # the same words in both copies: nothing to set side by side
     assert not [i for i in analysis.comparison.conflicts if i.kind == "wording"]
+    # nor two statements of one speaker, each told word for word by both copies
+    said = "``We will find the cause of this crash,'' Bouchard said. ``It is complex,'' he said."
+    copies = _analysis_of("Benoit Bouchard spoke. " + said, "Benoit Bouchard met us. " + said)
+    assert not [i for i in copies.comparison.conflicts if i.kind == "wording"]
     from newsfuse.render_facts import facts_markdown
 
     markdown = facts_markdown(analysis)

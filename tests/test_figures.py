@@ -270,3 +270,13 @@ def test_a_part_counts_out_of_its_whole() -> None:
     assert found["30 million"] == ("people", "people", "pool")
     assert found["214"] == (None, "of 400 ran", "part")
     assert found["400"] == (None, None, "pool")  # a bare number says nothing of its kind
+
+
+def test_what_a_figure_counts_ends_at_a_quotation_mark_and_a_model_is_no_count() -> None:
+    # DUC d30016: "16 years,'' Slater said." counted "years Slater"; "747s" was 747 "s"
+    text = (
+        "``The fleet has an average age of nearly 16 years,'' Slater said. One safety "
+        "official called it ``a circumstantial clue.'' Swissair has three 747s."
+    )
+    found = {f.text: f.what for f in figures_of(text)}
+    assert found == {"16": "years", "One": "safety official called it", "three": "747s"}

@@ -1071,9 +1071,13 @@ def _same_statement(spoken: list[Quote], analyzer: Analyzer) -> list[Quote]:
     return shown
 
 
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def _worded_differently(spoken: list[Quote]) -> bool:
     """Two sources give the speaker's words differently: neither quotation holds the other."""
-    words = [" ".join(re.findall(r"\w+", q.text.casefold())) for q in spoken]
+    words = [_words_of(q.text) for q in spoken]
     return any(
         first.article != second.article and words[i] not in words[j] and words[j] not in words[i]
         for i, first in enumerate(spoken)
@@ -1091,7 +1095,16 @@ def _quote_differences(
             by_speaker[speaker].append(quote)
     items = []
     for speaker, everything_said in by_speaker.items():
-        spoken = _same_statement(everything_said, analyzer)
+        # a quotation that copies of one wire story give word for word is no wording
+        # to compare: it is one quotation, told by each copy
+        articles_with: dict[str, set[str]] = defaultdict(set)
+        for quote in everything_said:
+            articles_with[_words_of(quote.text)].add(quote.article)
+        spoken = [
+            q
+            for q in _same_statement(everything_said, analyzer)
+            if len(articles_with[_words_of(q.text)]) == 1
+        ]
         sources = list(dict.fromkeys(q.article for q in spoken))
         if len(sources) < 2 or not _worded_differently(spoken):
             continue  # one source, or the same words in every copy: nothing to compare

@@ -258,6 +258,8 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # glued to letters: "C-130", "F16", "mid-2000"
         if re.match(r"^[\"”'’]", after) and re.search(r"[\"“'‘]$", before):
             return True  # a quoted code: "12345"
+        if re.match(r"s\b", after) and not re.fullmatch(r"\d*0", number):
+            return True  # a model's plural: "three 747s" (decades, "the 1990s", are read apart)
     if not has_money and _IDENTIFIER_BEFORE.search(before):
         return True
     capitalised = _CAPITALISED_BEFORE.search(before) or _NAMED_OF_BEFORE.search(before)
@@ -451,14 +453,14 @@ def _what(text: str, end: int) -> str | None:
             not bare
             or lowered in _WHAT_STOP
             or lowered in _WHAT_BREAK
-            or word[0] in "(["
+            or word[0] in '([`“"'
             or parse_number(bare) is not None
             or (len(words) >= 8 and not _continues_name(words[-1], bare))
             or len(words) >= 12
         ):
             break
         words.append(bare)
-        if word[-1] in ',.;:)"”':
+        if word[-1] in ',.;:)"”' or word.endswith("''"):  # (a wire quotation's close)
             break
     while words and words[-1].lower() in _FUNCTION_WORDS | {"the", "a", "an"}:
         words.pop()  # "people in Central America in the past | two"
