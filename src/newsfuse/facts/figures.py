@@ -453,7 +453,7 @@ def _what(text: str, end: int) -> str | None:
             not bare
             or lowered in _WHAT_STOP
             or lowered in _WHAT_BREAK
-            or word[0] in '([`“"'
+            or word[0] in "(["
             or parse_number(bare) is not None
             or (len(words) >= 8 and not _continues_name(words[-1], bare))
             or len(words) >= 12
