@@ -515,3 +515,17 @@ def test_figures_at_two_precisions_are_one_item_with_their_bounds() -> None:
     assert [e.value for e in item.evidence] == [
         "more than 38 million", "38 million", "38.5 million"
     ]  # fmt: skip
+
+
+def test_values_a_bound_lets_both_hold_are_not_one_figure_at_two_precisions() -> None:
+    # Multi-News train-9144: "more than 300 people" (L'Aquila, 2009) and "8,000 people"
+    # (Nepal, 2015) were said to "agree at different precision"
+    lead = "A powerful earthquake struck central Italy on Wednesday. "
+    analysis = _analysis_of(
+        lead + "The 2009 quake in L'Aquila killed more than 300 people in the region.",
+        lead + "The 2009 quake in L'Aquila killed 8,000 people in the region, one report said.",
+        lead + "The 2009 quake in L'Aquila killed 310 people in the region.",
+    )
+    items = [i for i in analysis.comparison.conflicts if i.kind == "precision"]
+    values = [{e.value for e in i.evidence} for i in items]
+    assert values == [{"more than 300", "310"}]

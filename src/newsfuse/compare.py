@@ -92,6 +92,7 @@ _SAME_WORDING = 0.8
 _SALIENT_SHARE = 0.25
 # two values within this relative distance are one value, rounded
 _SAME_VALUE = 0.02
+_PRECISION_APART = 1.5  # values further apart are not one quantity at two precisions
 # same-quantity test for figures whose sentences are not matched: what they count,
 # beyond the unit, must overlap this much ("people in Kabul" and "people in Kabul")
 _SAME_WHAT = 0.8
@@ -472,6 +473,13 @@ def _same_value(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return _close(a[0], b[0]) and _close(a[1], b[1])
 
 
+def _near(first: Figure, second: Figure) -> bool:
+    """Values close enough to be one quantity at two precisions ("38 million", "38.5
+    million"), not merely values that a bound lets both hold ("at least 241", "8,000")."""
+    low, high = sorted(abs(_value_range(f.value)[0]) for f in (first, second))
+    return low > 0 and high / low <= _PRECISION_APART
+
+
 def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -611,7 +619,10 @@ def _figure_differences(
     conflict_at: dict[tuple[str, str, frozenset[tuple[float, float]]], int] = {}
     for (i, _), candidates in counterparts.items():
         first = figures[i]
-        agreeing = [j for j in candidates if _overlaps(ranges[i], ranges[j])]
+        overlapping = [j for j in candidates if _overlaps(ranges[i], ranges[j])]
+        agreeing = [j for j in overlapping if _near(first, figures[j])]
+        if overlapping and not agreeing:
+            continue  # "more than 300" and "8,000" may both hold; no fact is told twice
         if agreeing:
             confirmed.add((first.article, first.start))
             exact = [j for j in agreeing if _same_value(ranges[i], ranges[j])]
@@ -670,7 +681,8 @@ def _figure_differences(
                 continue
             conflict_at[key] = len(items)
             if kind == "precision":
-                text = f"{subject}: {first.text} and {second.text} agree at different precision"
+                values = f"{evidence[0].value} and {evidence[1].value}"
+                text = f"{subject}: {values} agree at different precision"
             else:
                 text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
