@@ -1924,3 +1924,14 @@ def test_a_hometown_and_its_state_are_no_role() -> None:
         ("Tom Reed", "a retired pilot"),
         ("Amar", "director of Remera"),  # a title's organisation, the name after it
     ]
+
+
+def test_a_sentence_opening_on_a_role_named_in_the_plural_elsewhere() -> None:
+    # DUC d31027: "Candidate Majid Ansari" was the speaker's name; the article writes
+    # "candidates" in lower case, not "candidate"
+    text = (
+        "Most of the 167 candidates were hard-liners. Candidate Majid Ansari, a moderate "
+        "cleric, blamed the low turnout. ``Unfortunately, the procedures were such that "
+        "competition was limited,'' Ansari told The Associated Press."
+    )
+    assert speakers_of(text) == ["Majid Ansari"]

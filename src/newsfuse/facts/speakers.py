@@ -971,7 +971,8 @@ def _opening_role(text: str, mention: NameMention, lowered: set[str]) -> NameMen
         or len(words) < 3
         or not mention.likely_person
         or not (first.isalpha() and first[0].isupper() and first[1:].islower())
-        or first.lower() not in lowered
+        # (or its plural: "Candidate Majid Ansari" among "the 167 candidates")
+        or not {first.lower(), first.lower() + "s"} & lowered
         or first.lower()
         in stop_words_of_every_language()  # "Le Royaume Uni": an article, not a role
         or not _sentence_opens_at(text, mention.start)
