@@ -208,6 +208,14 @@ def test_conversions_differ_only_through_the_figures_they_convert() -> None:
         "The typhoon was moving at 11 kph (7 mph) toward the coast of Luzon.",
     )
     assert "conflict" not in kinds and "precision" in kinds
+    # ECB+ 13: "$US1 million ($1.52 million)" in an Australian paper is one sum in two
+    # dollars, not a conflict with "$1 million" elsewhere
+    kinds = _differences(
+        "Damage to the Wasilla church was estimated at $1 million, authorities said.",
+        "Damage to the Wasilla church was estimated at $US1 million ($1.52 million), "
+        "authorities said.",
+    )
+    assert "conflict" not in kinds
 
 
 def test_a_sentence_that_tells_both_dates_does_not_contradict_either() -> None:

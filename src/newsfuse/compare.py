@@ -692,7 +692,8 @@ def _figure_differences(
 
 def _chained_precision(items: list[ComparisonItem]) -> list[ComparisonItem]:
     """One item for a figure told at several precisions: "38 million" here and there and
-    "38.5 million" in four reports were three items, each a pair of them."""
+    "38.5 million" in four reports were three items, each a pair of them (and the
+    pairs' subjects, what each first figure counts, may differ: "USD", "in damage")."""
     merged: list[ComparisonItem] = []
     for item in items:
         if item.kind != "precision":
@@ -704,7 +705,6 @@ def _chained_precision(items: list[ComparisonItem]) -> list[ComparisonItem]:
                 number
                 for number, other in enumerate(merged)
                 if other.kind == "precision"
-                and other.subject == item.subject
                 and keys & {(e.article, e.start) for e in other.evidence}
             ),
             None,
@@ -715,9 +715,9 @@ def _chained_precision(items: list[ComparisonItem]) -> list[ComparisonItem]:
         other = merged[into]
         evidence = (*other.evidence, *(e for e in item.evidence if e not in other.evidence))
         values = " and ".join(dict.fromkeys(str(e.value) for e in evidence))
-        text = f"{item.subject}: {values} agree at different precision"
+        text = f"{other.subject}: {values} agree at different precision"
         merged[into] = ComparisonItem("precision", text, _articles_of(evidence), evidence,
-                                      item.subject)  # fmt: skip
+                                      other.subject)  # fmt: skip
     return merged
 
 
@@ -788,9 +788,15 @@ def _can_contradict(
     distance, not a possibility and a fact, not two readings of a thermometer."""
     if first[0].unit in _READINGS:
         return False  # temperatures change by the hour and the place: observations differ
-    if all(_CONVERSION_BEFORE.search(a.original[max(0, f.start - _CONVERSION_CHARS) : f.start])
-           for f, a, _ in (first, second)):  # fmt: skip
+    converted = [
+        bool(_CONVERSION_BEFORE.search(a.original[max(0, f.start - _CONVERSION_CHARS) : f.start]))
+        for f, a, _ in (first, second)
+    ]
+    if all(converted):
         return False
+    if any(converted) and first[0].unit == "USD":
+        return False  # "$US1 million ($1.52 million)": the sum in another dollar
+
     low, high = sorted(
         (abs(_value_range(first[0].value)[0]), abs(_value_range(second[0].value)[0]))
     )
