@@ -537,3 +537,14 @@ def test_values_a_bound_lets_both_hold_are_not_one_figure_at_two_precisions() ->
     items = [i for i in analysis.comparison.conflicts if i.kind == "precision"]
     values = [{e.value for e in i.evidence} for i in items]
     assert values == [{"more than 300", "310"}]
+
+
+def test_a_word_said_in_passing_is_no_fact_of_one_source() -> None:
+    # ECB+ 13: "TV", "American", "Christianity" were each "reported by one source"
+    analysis = _analysis_of(
+        "A fire damaged the Wasilla Bible Church on Friday night, officials said.",
+        "A fire damaged the Wasilla Bible Church on Friday night. I watched it on TV. "
+        "Bill Ayers would not call it terrorism, the American columnist wrote.",
+    )
+    subjects = {i.subject for i in analysis.comparison.unique}
+    assert "Bill Ayers" in subjects and not subjects & {"TV", "American"}

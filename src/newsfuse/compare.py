@@ -1222,7 +1222,9 @@ def _unique(
 ) -> list[ComparisonItem]:
     """Facts (a figure, a date, a name no other source uses) that one source alone reports."""
     only_here: dict[str, set[str]] = {
-        e.name: {m.article for m in e.mentions} for e in entities if len(e.articles) == 1
+        e.name: {m.article for m in e.mentions}
+        for e in entities
+        if len(e.articles) == 1 and _tells_something(e)
     }
     index = _entity_index(entities)
     days_told: dict[str, set[str]] = defaultdict(set)  # a day or a date as written -> articles
@@ -1270,6 +1272,17 @@ def _unique(
         items.append((priority, item))
     # figures first, then dated events, then names no other source uses; in text order
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def _tells_something(entity: Entity) -> bool:
+    """A name one source alone uses is news when it names someone or something in full
+    ("Bill Ayers", "Nicola Avenue"), not a word said in passing ("TV", "American",
+    "Democrats", "California" once in an opinion piece)."""
+    return (
+        len(entity.name.split()) >= 2
+        or len(entity.mentions) >= 2
+        or (entity.kind == "person" and not entity.name.isupper())
+    )
 
 
 def _figure_subject(figure: Figure) -> str:
