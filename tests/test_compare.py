@@ -548,3 +548,14 @@ def test_a_word_said_in_passing_is_no_fact_of_one_source() -> None:
     )
     subjects = {i.subject for i in analysis.comparison.unique}
     assert "Bill Ayers" in subjects and not subjects & {"TV", "American"}
+
+
+def test_a_count_a_place_owns_is_a_part_of_the_count_no_one_owns() -> None:
+    # Multi-News train-22298: "at least eight major airports" closed by the storm and
+    # "New York City's three major airports" were a conflict
+    lead = "Superstorm Sandy battered the East Coast on Monday night, killing dozens of people. "
+    kinds = _differences(
+        lead + "The storm closed at least eight major airports.",
+        lead + "The storm closed New York City's three major airports.",
+    )
+    assert "conflict" not in kinds

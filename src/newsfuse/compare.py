@@ -152,6 +152,7 @@ _UNNAMED_PLACE = re.compile(
     r"\b(?:from|off|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
 )
 _ANCHOR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_OWNED_BEFORE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s?\s+(?:\w+\s+)?$")
 # Values this many times apart are two quantities ("$23 million to rebuild roads" and
 # "$5 billion of damage"), not one told twice: even a toll that grows rarely grows so.
 _APART = 20.0
@@ -828,6 +829,9 @@ def _can_contradict(
     anchors = _anchors(first[0], first[1]), _anchors(second[0], second[1])
     if anchors[0] and anchors[1] and not anchors[0] & anchors[1]:
         return False
+    possessors = _owner(first[0], first[1]), _owner(second[0], second[1])
+    if possessors[0] != possessors[1]:
+        return False  # "New York City's three major airports" are some of "eight major airports"
     dimensions = _dimensions(first[0], first[1]), _dimensions(second[0], second[1])
     if dimensions[0] != dimensions[1] and (
         (dimensions[0] and dimensions[1]) or (anchors[0] and dimensions[1])
@@ -869,6 +873,13 @@ def _dimensions(figure: Figure, article: Article) -> set[str]:
     around += " " + article.original[figure.end : figure.end + _DIMENSION_AFTER_CHARS]
     words = re.findall(r"[a-z]+", around.casefold())
     return {_DIMENSIONS[word] for word in words if word in _DIMENSIONS}
+
+
+def _owner(figure: Figure, article: Article) -> str:
+    """The name that owns the figure's things: "New York City's" three major airports."""
+    before = article.original[max(0, figure.start - _ANCHOR_CHARS) : figure.start]
+    owned = _OWNED_BEFORE.search(before)
+    return owned.group(1).casefold() if owned else ""
 
 
 def _anchors(figure: Figure, article: Article) -> set[str]:
