@@ -1937,3 +1937,13 @@ def test_a_sentence_opening_on_a_role_named_in_the_plural_elsewhere() -> None:
         "competition was limited,'' Ansari told The Associated Press."
     )
     assert speakers_of(text, nlp=None) == ["Majid Ansari"]
+
+
+def test_a_place_before_a_title_keeps_the_title_in_the_role() -> None:
+    # Multi-News train-22298: "New York Gov. Andrew Cuomo" had the role "New York"
+    text = (
+        '"We have not seen damage like this in a generation," New York Gov. Andrew Cuomo '
+        'told reporters. "We will win this war," coalition spokesman Col. Ryan Dillon said.'
+    )
+    roles = [(q.speaker, q.role) for q in quotes_of(text)]
+    assert roles == [("Andrew Cuomo", "New York Gov."), ("Ryan Dillon", "coalition spokesman")]

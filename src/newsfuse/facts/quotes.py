@@ -750,8 +750,11 @@ _ROLE_BREAKS = _CLAUSE_WORDS | frozenset("including like among and but or".split
 
 def _role_from_prefix(prefix: str) -> str | None:
     words = prefix.split()
+    written = list(words)
     while words and (words[-1].lower() in TITLE_WORDS and words[-1].endswith(".")):
         words.pop()  # ranks: "coalition spokesman Col." → "coalition spokesman"
+    if words and len(words) < len(written) and all(w[:1].isupper() for w in words):
+        words = written  # "New York Gov.": the place qualifies the title, the title is the role
     while words and words[-1].lower().rstrip(".") in ("marine", "lt", "gen", "col"):
         words.pop()
     clause = [i for i, w in enumerate(words) if w.lower() in _ROLE_BREAKS]
