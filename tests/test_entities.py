@@ -154,3 +154,25 @@ def test_a_dateline_a_board_that_speaks_and_an_organisation_by_its_last_word(nlp
     assert _by_name(entities, "Canada").kind == "place"
     post = _by_name(entities, "Washington Post")
     assert {m.text for m in post.mentions} == {"Washington Post", "Post"}
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_a_company_and_its_suffix_a_street_and_a_given_name(nlp: object) -> None:
+    # Multi-News train-7296 and DUC d30012: "Apotex" and "Apotex Inc." were two
+    # organisations, "Old Colony Road" an organisation
+    articles = _prepared([
+        "Barry Sherman founded Apotex Inc. in 1974. The couple lived at 50 Old Colony Road "
+        "in North Toronto.",
+        "Apotex said its founder had been killed. Police searched the house on Old Colony "
+        "Road on Friday.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=nlp)
+    apotex = _by_name(entities, "Apotex Inc.")
+    assert apotex.kind == "organization"
+    assert [e for e in entities if e.name.startswith("Apotex")] == [apotex]
+    if nlp is False:  # (the small model misses "Apotex" alone at a sentence's start)
+        assert {m.text for m in apotex.mentions} == {"Apotex", "Apotex Inc."}
+    # (the small model does not name the street at all; the rules do)
+    assert all(e.kind == "place" for e in entities if e.name == "Old Colony Road")
+    if nlp is False:
+        assert _by_name(entities, "Old Colony Road").kind == "place"

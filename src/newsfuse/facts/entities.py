@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from newsfuse.facts.speakers import resolve_model
+from newsfuse.facts.speakers import is_first_name, resolve_model
 from newsfuse.language import Analyzer
 from newsfuse.text import WIRE_DATELINE
 from newsfuse.types import Article, Entity, Mention, Sentence
@@ -70,6 +70,11 @@ _ORGANIZATION_WORDS = frozenset(
     corporation""".split()
 )
 _REGION_WORDS = frozenset({"province", "governorate"})
+_GIVEN_NAME_VOTES = 10
+_COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa"})
+_STREET_WORDS = frozenset(
+    "street st road rd avenue ave boulevard blvd lane drive highway square".split()
+)
 _PLACE_NOUNS = r"town|city|village|province|region|district|county|state|capital|country|area"
 _STRONG_PLACE_BEFORE = re.compile(
     rf"\b(?:{_PLACE_NOUNS}|border town|border city)\s+of\s+(?:the\s+)?$", re.IGNORECASE
@@ -419,7 +424,9 @@ def _votes(article: Article, found: _Found) -> Counter[str]:
     elif _WEAK_PLACE_BEFORE.search(before):
         votes[PLACE] += 1
     words = found.text.split()
-    if _has_organisation_word(words):
+    if len(words) >= 2 and words[-1].casefold().rstrip(".") in _STREET_WORDS:
+        votes[PLACE] += 3  # "Old Colony Road", "Nicola Avenue"
+    elif _has_organisation_word(words):
         votes[ORGANIZATION] += 2
     elif _ACRONYM.match(found.text) and found.text not in {"U.S.", "U.K.", "US", "UK", "UAE"}:
         votes[ORGANIZATION] += 1
@@ -463,6 +470,10 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
     for item in found:
         words = item.text.split()
         key = _normal(item.text)
+        if len(words) >= 2 and words[-1].casefold().rstrip(".") in _COMPANY_SUFFIXES:
+            bare = _normal(" ".join(words[:-1]).rstrip(","))  # "Apotex Inc." is Apotex
+            if bare in written:
+                union.union(bare, key)
         if len(words) >= 2 and words[-1].casefold() in _REGION_WORDS:
             bare = _normal(" ".join(words[:-1]))  # "Golestan province" is Golestan
             if bare in written:
@@ -632,7 +643,9 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
             and _normal(words[-1]) in alone
             and not _has_organisation_word(words)
         ):
-            votes[number][PERSON] += 1
+            # a common given name first ("Ian Rowe", "Amy Herbst") outweighs the model's
+            # ORG or GPE on the surname alone, however often it comes
+            votes[number][PERSON] += _GIVEN_NAME_VOTES if is_first_name(words[0]) else 1
 
     _same_names_written_apart(found, union)
     # a surname that is a person's on its own makes the full name a person's too, where
@@ -709,8 +722,12 @@ def _entity(group: _Group, person_keys: set[str]) -> Entity:
         name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
     else:
         name = max(forms, key=lambda f: (forms[f], len(f), f))
-        longer = [f for f in forms if f != name and _normal(f).endswith(" " + _normal(name))]
-        if " " not in name and longer:
+        longer = [
+            f
+            for f in forms
+            if _normal(f).endswith(" " + _normal(name)) and _has_organisation_word(f.split()[-1:])
+        ]
+        if kind == ORGANIZATION and " " not in name and longer:
             name = max(longer, key=lambda f: (forms[f], len(f), f))  # "Post": "Washington Post"
     seen = {_normal(name)}
     aliases = []

@@ -372,6 +372,12 @@ def _title_as_surname(text: str, start: int, word: str) -> bool:
     return not re.match(r"\s+(?:of\b|[A-Z])", text[start + len(word) : start + len(word) + 4])
 
 
+def is_first_name(word: str) -> bool:
+    """A common English given name ("Ian", "Amy"): what opens a person's full name."""
+    lowered = word.lower()
+    return lowered in _MALE_NAMES or lowered in _FEMALE_NAMES
+
+
 def is_title_word(word: str) -> bool:
     """A title or role word, with or without its full stop: "Sen.", "President"."""
     lowered = word.lower()
