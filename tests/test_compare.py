@@ -559,3 +559,13 @@ def test_a_count_a_place_owns_is_a_part_of_the_count_no_one_owns() -> None:
         lead + "The storm closed New York City's three major airports.",
     )
     assert "conflict" not in kinds
+
+
+def test_how_far_a_count_has_gone_is_no_share_of_the_vote() -> None:
+    # DUC d30025: "with 22 percent of the vote counted" against "56 percent of the vote"
+    lead = "Brazilians voted on Sunday in the presidential election. "
+    kinds = _differences(
+        lead + "Cardoso appeared to have won with 56 percent of the vote.",
+        lead + "With 22 percent of the vote counted, Cardoso appeared to have won.",
+    )
+    assert "conflict" not in kinds

@@ -152,6 +152,10 @@ _UNNAMED_PLACE = re.compile(
     r"\b(?:from|off|of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
 )
 _ANCHOR = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_TALLIED = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:votes?|ballots|precincts|polling\s+stations)\s+"
+    r"(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:counted|reporting|tallied|processed|in)\b"
+)
 _OWNED_BEFORE = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s?\s+(?:\w+\s+)?$")
 # Values this many times apart are two quantities ("$23 million to rebuild roads" and
 # "$5 billion of damage"), not one told twice: even a toll that grows rarely grows so.
@@ -829,6 +833,9 @@ def _can_contradict(
     anchors = _anchors(first[0], first[1]), _anchors(second[0], second[1])
     if anchors[0] and anchors[1] and not anchors[0] & anchors[1]:
         return False
+    tallied = [bool(_TALLIED.match(a.original, f.end)) for f, a, _ in (first, second)]
+    if tallied[0] != tallied[1]:
+        return False  # "with 22 percent of the vote counted": how far the count has gone
     possessors = _owner(first[0], first[1]), _owner(second[0], second[1])
     if possessors[0] != possessors[1]:
         return False  # "New York City's three major airports" are some of "eight major airports"
