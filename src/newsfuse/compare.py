@@ -621,6 +621,7 @@ def _figure_differences(
     items: list[ComparisonItem] = []
     confirmed: set[tuple[str, int]] = set()
     reported: set[frozenset[int]] = set()
+    range_of: dict[Evidence, tuple[float, float]] = {}  # the values each report allows
     conflict_at: dict[tuple[str, str, frozenset[tuple[float, float]]], int] = {}
     for (i, _), candidates in counterparts.items():
         first = figures[i]
@@ -665,6 +666,7 @@ def _figure_differences(
             _evidence(sentence_of[i], stated(first, by_id[first.article])),
             _evidence(sentence_of[chosen], stated(second, by_id[second.article])),
         ]
+        range_of[evidence[0]], range_of[evidence[1]] = ranges[i], ranges[chosen]
         subject = first.what or first.unit
         if kind == "update":
             evidence = _newer_first(articles, evidence)
@@ -692,10 +694,12 @@ def _figure_differences(
                 text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
-    return _chained_precision(items), confirmed | _echoed(figures, analyzer)
+    return _chained_precision(items, range_of), confirmed | _echoed(figures, analyzer)
 
 
-def _chained_precision(items: list[ComparisonItem]) -> list[ComparisonItem]:
+def _chained_precision(
+    items: list[ComparisonItem], range_of: dict[Evidence, tuple[float, float]]
+) -> list[ComparisonItem]:
     """One item for a figure told at several precisions: "38 million" here and there and
     "38.5 million" in four reports were three items, each a pair of them (and the
     pairs' subjects, what each first figure counts, may differ: "USD", "in damage")."""
@@ -711,6 +715,14 @@ def _chained_precision(items: list[ComparisonItem]) -> list[ComparisonItem]:
                 for number, other in enumerate(merged)
                 if other.kind == "precision"
                 and keys & {(e.article, e.start) for e in other.evidence}
+                # every value must allow every other ("almost 50 percent" and "over 40
+                # percent" agree, "over 40" and "40" too, but not "almost 50" and "40")
+                and all(
+                    _overlaps(range_of[a], range_of[b])
+                    for a in item.evidence
+                    for b in other.evidence
+                    if a in range_of and b in range_of
+                )
             ),
             None,
         )
