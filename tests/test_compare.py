@@ -569,3 +569,18 @@ def test_how_far_a_count_has_gone_is_no_share_of_the_vote() -> None:
         lead + "With 22 percent of the vote counted, Cardoso appeared to have won.",
     )
     assert "conflict" not in kinds
+
+
+def test_a_chain_of_precisions_holds_only_values_that_allow_each_other() -> None:
+    # DUC d30025: "almost 50 percent" and "40 percent" were one item through "over 40"
+    lead = "Brazil's central bank raised interest rates on Friday to stem capital flight. "
+    analysis = _analysis_of(
+        lead + "The bank doubled interest rates to almost 50 percent.",
+        lead + "The bank kept interest rates over 40 percent.",
+        lead + "The bank set interest rates of 40 percent.",
+    )
+    for item in analysis.comparison.conflicts:
+        if item.kind == "precision":
+            assert {e.value for e in item.evidence} != {
+                "almost 50 percent", "over 40 percent", "40 percent"
+            }  # fmt: skip
