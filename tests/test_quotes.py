@@ -1947,3 +1947,18 @@ def test_a_place_before_a_title_keeps_the_title_in_the_role() -> None:
     )
     roles = [(q.speaker, q.role) for q in quotes_of(text)]
     assert roles == [("Andrew Cuomo", "New York Gov."), ("Ryan Dillon", "coalition spokesman")]
+
+
+def test_an_outlet_described_before_its_verb_and_a_clause_opened_by_whilst() -> None:
+    # MultiLing M002: "Rajanews.com, a news website run by some of supporters of
+    # Ahmadinejad said" was Ahmadinejad; Ray Cooper's words went to the grandmother named
+    # in the "whilst" clause after them
+    text = (
+        "The source remains unknown; however, Raja News, a news website run by some of "
+        'supporters of Ahmadinejad said on their website: "If the charges of espionage are '
+        'brought against them the result would be heavy punishment." Ray Cooper, uncle to '
+        'Royal Marine Adam Sperry, said that this is "the best present imaginable. Let us '
+        'just get them home", whilst his grandmother, Margaret Sperry, said that "I do not '
+        'think I would have ever gone out of the door again."'
+    )
+    assert speakers_of(text) == ["Raja News", "Ray Cooper", "Margaret Sperry"]

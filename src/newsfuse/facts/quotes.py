@@ -801,7 +801,7 @@ def _after_attribution(
         start, tokens = tokens[0][1], tokens[1:]
     if not tokens:
         return None
-    if _bare(tokens[0][2]) in ("while", "whereas"):
+    if _bare(tokens[0][2]) in ("while", "whilst", "whereas"):
         return None  # "Kelly said there was “...” while Cerar said ...": another speaker's clause
     ends_sentence = text[span.start : span.end].rstrip("\"”'’ ")[-1:] == "."
     window = 4 if ends_sentence else 48  # (a long aside: "Cuomo, assessing ..., told NBC")
@@ -1387,7 +1387,7 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
         clause = _after_conjunction(tokens)
         opening = name_runs(text, tokens[clause][0], tokens[-1][1]) if clause < len(tokens) else []
         titles = text[tokens[clause][0] : opening[0].start].split() if opening else []
-        if (
+        person_described = bool(
             opening
             # "Lt. Col. Mark Ballesteros, a Pentagon spokesman says": titles may come first
             and all(is_title_word(t) for t in titles)
@@ -1395,12 +1395,26 @@ def _subject_before(text: str, tokens: list[tuple[int, int, str]]) -> _Subject |
             and " " in opening[0].name
             # ", an epidemiologist", ", 30, a California teacher": an apposition opens
             and _apposition_opens(text, opening[0].end)
-        ):
+        )
+        # "Rajanews.com, a news website run by supporters of Ahmadinejad said": an outlet
+        # or a body, described as one, opening its clause ("...; however, Rajanews.com")
+        before_name = text[tokens[clause][0] : opening[0].start] if opening else ""
+        body_described = bool(
+            opening
+            and not re.split(r"[,;:]", before_name)[-1].strip()
+            and _DESCRIBED_BODY.match(text, opening[0].end)
+        )
+        if person_described or body_described:
             mention = opening[0]
             return mention.name, mention.start, mention.end, None, False
     return subject if subject[0] is not None else None
 
 
+_DESCRIBED_BODY = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:website|site|newspaper|paper|daily|weekly|"
+    r"agency|group|company|firm|organi[sz]ation|network|channel|broadcaster|outlet|"
+    r"charity|union|party|think\s+tank)\b"
+)
 _APPOSITION_OPENS = re.compile(r",\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+|[a-z])")
 # ", Assistant Chief Fire Officer at Surrey Fire and Rescue Service": a title in capitals
 _TITLED_APPOSITION = re.compile(r",\s+((?:[A-Z][\w\-]*\s+){1,5})(?:at|of|for|with|in)\s")
