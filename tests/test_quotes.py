@@ -1962,3 +1962,22 @@ def test_an_outlet_described_before_its_verb_and_a_clause_opened_by_whilst() -> 
         'think I would have ever gone out of the door again."'
     )
     assert speakers_of(text) == ["Raja News", "Ray Cooper", "Margaret Sperry"]
+
+
+def test_a_spokesperson_for_someone_speaks_and_roles_hold_no_day_or_verb() -> None:
+    # MultiLing M002: "said a spokesperson for British Prime Minister Tony Blair" was
+    # Blair's quotation; roles "Tuesday Prime Minister of ...", "said", "statement
+    # released by"
+    text = (
+        '"We are simply saying, please release the personnel," said a spokesperson for '
+        "British Prime Minister Tony Blair. "
+        '"The EU will decide on appropriate measures," said the statement released by the EU. '
+        "On Tuesday Prime Minister of the United Kingdom Tony Blair said in an interview that "
+        'Britain would "move into a different phase" of operations.'
+    )
+    found = [(q.speaker, q.role) for q in quotes_of(text)]
+    assert found == [
+        ("spokesperson for British Prime Minister Tony Blair", None),
+        ("EU", None),
+        ("Tony Blair", "Prime Minister of the United Kingdom"),
+    ]

@@ -602,6 +602,12 @@ def _speaker_phrase(
         ):
             mention = mentions[0]  # "Luciano Dias a Brasilia-based political consultant"
         prefix = text[lead : mention.start].strip()
+        if _AGENT_FOR.search(prefix):
+            # "a spokesperson for British Prime Minister Tony Blair": the spokesperson
+            # speaks, for Blair
+            description = _without_article(head)
+            offset = lead + head.find(description)
+            return description, offset, offset + len(description), None, False
         if role is None and prefix:
             role = _role_from_prefix(prefix)
         return mention.name, mention.start, mention.end, role, False
@@ -649,6 +655,11 @@ _HOMETOWN = re.compile(
     r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$"
 )
 _STATE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\.?(?:,|$)")
+_AGENT_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative)"
+    r"\s+(?:for|to)\s+[^,]*$",
+    re.IGNORECASE,
+)
 _GROUP_SHARE = re.compile(
     r"(?:[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Ss]everal|[Aa]ll|[Tt]wo|[Tt]hree|[Aa] few)\s+"
     r"(?:of\s+(?:the|their|his|her|its)\s+)?"
@@ -1924,11 +1935,21 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
 
 def _clean_role(role: str | None) -> str | None:
     """ "trade magazine The" (of "The Hollywood Reporter") -> "trade magazine"; a stray
-    quotation mark is no role."""
+    quotation mark is no role, nor is a day before it ("Tuesday Prime Minister") or a
+    verb ("said", "statement released by")."""
     if role is None:
         return None
     cleaned = re.sub(r"(?:\s+(?:[Tt]he|[Aa]n?))+$", "", role.strip(" \"“”'‘’`,;:"))
+    cleaned = _ROLE_DAY.sub("", cleaned)
+    if cleaned.split()[-1:] and cleaned.split()[-1].lower() in _NO_ROLE_ENDINGS:
+        return None
     return cleaned if any(c.isalpha() for c in cleaned) else None
+
+
+_ROLE_DAY = re.compile(
+    r"^(?:(?:on|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+)
+_NO_ROLE_ENDINGS = frozenset("said says told by added".split())
 
 
 def _agent_after(text: str, span: _Span, limit: int, attribution: _Attribution) -> _Attribution:
