@@ -176,3 +176,26 @@ def test_a_company_and_its_suffix_a_street_and_a_given_name(nlp: object) -> None
     assert all(e.kind == "place" for e in entities if e.name == "Old Colony Road")
     if nlp is False:
         assert _by_name(entities, "Old Colony Road").kind == "place"
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_the_united_states_written_three_ways_and_a_countrys_rank(nlp: object) -> None:
+    # MultiLing M007: "U.S." (14 mentions), "US" (10) and "United States" (2) were three
+    # places, "U.S. Army" and "United States Army" two organisations, and "U.S. Lt. Col.
+    # Steven Lee Jordan" had the role "U.S."
+    articles = _prepared([
+        "The U.S. Army charged U.S. Lt. Col. Steven Lee Jordan on Friday. The United "
+        "States has denied the abuse.",
+        "The United States Army said the US would appeal. Mr Rumsfeld spoke later.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=nlp)
+    country = [e for e in entities if e.kind == "place" and _normal_name(e.name) == "us"]
+    assert len(country) <= 1
+    army = [e for e in entities if e.name.endswith("Army")]
+    assert len(army) <= 1  # (the rules find no army here; the model finds both forms)
+    jordan = _by_name(entities, "Steven Lee Jordan")
+    assert jordan.role in (None, "U.S. Lt. Col.")
+
+
+def _normal_name(name: str) -> str:
+    return {"U.S.": "us", "US": "us", "United States": "us"}.get(name, name)

@@ -70,6 +70,7 @@ _ORGANIZATION_WORDS = frozenset(
     corporation""".split()
 )
 _REGION_WORDS = frozenset({"province", "governorate"})
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister"})  # no role: "Mr Rumsfeld"
 _GIVEN_NAME_VOTES = 10
 _COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa"})
 _STREET_WORDS = frozenset(
@@ -151,7 +152,15 @@ class _Group:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
+    # "U.S. Army" and "United States Army", "US" and "U.S.": one name, written two ways
+    words = [_COUNTRY_SHORT.get(word, word) for word in text.replace("’", "'").split()]
+    return " ".join(words).casefold()
+
+
+_COUNTRY_SHORT = {
+    "U.S.": "United States", "US": "United States", "USA": "United States",
+    "U.S.A.": "United States", "U.K.": "United Kingdom", "UK": "United Kingdom",
+}  # fmt: skip
 
 
 def _tidy(article: Article, start: int, end: int) -> tuple[int, int]:
@@ -619,8 +628,10 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
         # "the official Islamic Republic News Agency": an agency holds no office
         in_role = in_role or _has_organisation_word(item.text.split())
         role = None if in_role else _role_before(article, item)
-        if role:
+        if role and role.casefold().rstrip(".") not in _COURTESY_TITLES:
             described, rank = _split_rank(role)
+            if rank is not None and all(w[:1].isupper() for w in described.split()):
+                described = role  # "U.S. Lt. Col.": a country's rank, not "U.S."
             if rank is None and described.casefold().split()[-1] in _RANKS:
                 roles[number].append((2, described))  # a rank alone: the last resort
             else:

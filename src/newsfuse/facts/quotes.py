@@ -1943,6 +1943,8 @@ def _clean_role(role: str | None) -> str | None:
     cleaned = _ROLE_DAY.sub("", cleaned)
     if cleaned.split()[-1:] and cleaned.split()[-1].lower() in _NO_ROLE_ENDINGS:
         return None
+    if cleaned.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister"):
+        return None  # a courtesy title: "Mr Rumsfeld" holds no office by it
     return cleaned if any(c.isalpha() for c in cleaned) else None
 
 
