@@ -199,3 +199,17 @@ def test_the_united_states_written_three_ways_and_a_countrys_rank(nlp: object) -
 
 def _normal_name(name: str) -> str:
     return {"U.S.": "us", "US": "us", "United States": "us"}.get(name, name)
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_a_name_with_and_without_its_generational_suffix(nlp: object) -> None:
+    # ECB+ 18 and DUC d31002: "Anthony LaCalamita III" and "Anthony LaCalamita", "John
+    # Paul II" and "John Paul" were two people each
+    articles = _prepared([
+        "Anthony LaCalamita III, 38, was arrested on Monday. Police said LaCalamita had "
+        "been fired last week.",
+        "Anthony LaCalamita was charged on Tuesday with murder.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=nlp)
+    anthony = _by_name(entities, "Anthony LaCalamita III")
+    assert anthony is _by_name(entities, "Anthony LaCalamita")

@@ -1981,3 +1981,12 @@ def test_a_spokesperson_for_someone_speaks_and_roles_hold_no_day_or_verb() -> No
         ("EU", None),
         ("Tony Blair", "Prime Minister of the United Kingdom"),
     ]
+
+
+def test_a_relative_clause_is_no_role() -> None:
+    # ECB+ 18: "Bill Adgate, who works for LPL Financial in the office building, said"
+    text = (
+        '"We heard gunshots and barricaded the door," said Bill Adgate, who works for LPL '
+        "Financial in the office building."
+    )
+    assert [(q.speaker, q.role) for q in quotes_of(text)] == [("Bill Adgate", None)]

@@ -487,6 +487,10 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
             bare = _normal(" ".join(words[:-1]))  # "Golestan province" is Golestan
             if bare in written:
                 union.union(bare, key)
+        if len(words) >= 3 and words[-1].casefold() in _NAME_SUFFIXES:
+            plain = _normal(" ".join(words[:-1]).rstrip(","))  # "Anthony LaCalamita III"
+            if plain in written:
+                union.union(plain, key)
         if len(words) >= 3 and all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
             plain = _normal(f"{words[0]} {words[-1]}")
             if plain in written:
@@ -648,15 +652,13 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
     alone = {_normal(item.text) for item in found if len(item.text.split()) == 1}
     for number, item in enumerate(found):
         words = item.text.split()
-        if (
-            item.label == PERSON
-            and len(words) >= 2
-            and _normal(words[-1]) in alone
-            and not _has_organisation_word(words)
-        ):
-            # a common given name first ("Ian Rowe", "Amy Herbst") outweighs the model's
-            # ORG or GPE on the surname alone, however often it comes
-            votes[number][PERSON] += _GIVEN_NAME_VOTES if is_first_name(words[0]) else 1
+        if len(words) >= 2 and _normal(words[-1]) in alone and not _has_organisation_word(words):
+            # a common given name first ("Ian Rowe", "Amy Herbst", "Madeline Kafoury")
+            # outweighs the model's ORG or GPE on the name, however often it comes
+            if is_first_name(words[0]) and item.label in (PERSON, ORGANIZATION):
+                votes[number][PERSON] += _GIVEN_NAME_VOTES
+            elif item.label == PERSON:
+                votes[number][PERSON] += 1
 
     _same_names_written_apart(found, union)
     # a surname that is a person's on its own makes the full name a person's too, where

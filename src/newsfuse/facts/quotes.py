@@ -1945,6 +1945,8 @@ def _clean_role(role: str | None) -> str | None:
         return None
     if cleaned.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister"):
         return None  # a courtesy title: "Mr Rumsfeld" holds no office by it
+    if re.match(r"(?:who|which|whose)\b", cleaned):
+        return None  # "Bill Adgate, who works for LPL Financial ..., said": a clause
     return cleaned if any(c.isalpha() for c in cleaned) else None
 
 

@@ -33,7 +33,8 @@ TITLE_WORDS = frozenset(
     leader whip majority minority adviser advisor aide analyst economist lawyer councilman
     councilwoman councillor councilor commissioner trooper constable nurse
     ambassador king queen prince princess emperor pope ayatollah sheikh cardinal bishop
-    archbishop rabbi imam coach professor detective inspector sheriff deputy superintendent
+    archbishop rabbi imam coach professor detective inspector sheriff undersheriff deputy
+    superintendent
     secretary-general ceo cfo democrat democrats republican republicans gop dem rep. state
     defense foreign interior health finance justice homeland security agent atty atty. dist
     dist. asst asst. const const.""".split()
