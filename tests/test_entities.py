@@ -213,3 +213,15 @@ def test_a_name_with_and_without_its_generational_suffix(nlp: object) -> None:
     entities = extract_entities(articles, nlp=nlp)
     anthony = _by_name(entities, "Anthony LaCalamita III")
     assert anthony is _by_name(entities, "Anthony LaCalamita")
+
+
+@pytest.mark.parametrize("nlp", [False, None], ids=["rules", "spacy-if-installed"])
+def test_a_nationality_before_a_full_name(nlp: object) -> None:
+    # ECB+ 7: "American Hasim Rahman" and "Hasim Rahman" were two people
+    articles = _prepared([
+        "Wladimir Klitschko stopped American Hasim Rahman in the seventh round on Saturday.",
+        "Hasim Rahman took some punishment, Wladimir Klitschko said after the fight.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=nlp)
+    rahman = [e for e in entities if "Rahman" in e.name]
+    assert [e.name for e in rahman] == ["Hasim Rahman"] and len(rahman[0].mentions) == 2

@@ -23,7 +23,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -70,6 +70,8 @@ _ORGANIZATION_WORDS = frozenset(
     corporation""".split()
 )
 _REGION_WORDS = frozenset({"province", "governorate"})
+# an adjective of nationality before a name: "American", "Iraqi", "British", "Dutch"
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch)")
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister"})  # no role: "Mr Rumsfeld"
 _GIVEN_NAME_VOTES = 10
 _COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa"})
@@ -501,6 +503,19 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
                 union.union(by_words.setdefault(content, key), key)
 
 
+def _without_nationality(found: list[_Found]) -> list[_Found]:
+    """ "American Hasim Rahman" is Hasim Rahman, named elsewhere without the adjective."""
+    written = {_normal(item.text) for item in found}
+    trimmed = []
+    for item in found:
+        first, _, rest = item.text.partition(" ")
+        if len(rest.split()) >= 2 and _NATIONALITY.fullmatch(first) and _normal(rest) in written:
+            start = item.start + len(first) + 1
+            item = replace(item, start=start, text=rest)
+        trimmed.append(item)
+    return trimmed
+
+
 def _surname_key(name: str) -> str:
     words = [w for w in name.split() if w.casefold() not in _NAME_SUFFIXES]
     last = _normal(words[-1]) if words else _normal(name)
@@ -616,6 +631,7 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
     model = resolve_model(nlp)
     found = _found_by_spacy(articles, model) if model is not None else _found_by_rules(articles)
     by_id = {article.id: article for article in articles}
+    found = _without_nationality(found)
     union = _UnionFind()
     for item in found:
         union.find(_normal(item.text))
