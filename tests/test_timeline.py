@@ -87,3 +87,20 @@ def test_two_days_before_one_year_share_it() -> None:
     (event,) = extract_timeline([article])
     assert (event.expression, event.date, event.relative) == ("June 13 and 14, 2007",
                                                               "2007-06-13", False)  # fmt: skip
+
+
+def test_a_page_without_a_publication_date_counts_from_the_date_at_its_top() -> None:
+    # ECB+ 5: "July 25, 2005, 12:18 AM ET" heads the page; "on Saturday" is July 23
+    text = (
+        "Agent says Sixers to sign Dalembert to six-year deal\n"
+        "July 25, 2005, 12:18 AM ET\n"
+        "Samuel Dalembert agreed to a six year deal with the Philadelphia 76ers on Saturday, "
+        "his agent said."
+    )
+    article = newsfuse.prepare_article(newsfuse.Article(id="a", original=text))
+    saturday = [e for e in extract_timeline([article]) if e.expression == "Saturday"]
+    assert [e.date for e in saturday] == ["2005-07-23"]
+    # a date inside the first sentence is news, not the page's own date
+    lead = "On July 4, 2009, the president spoke in the garden about the war on Saturday."
+    article = newsfuse.prepare_article(newsfuse.Article(id="b", original=lead))
+    assert [e.date for e in extract_timeline([article]) if e.expression == "Saturday"] == [None]

@@ -424,9 +424,30 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     return chosen
 
 
+_PAGE_DATE_LINES = 5  # a page's own date stands in its first lines ...
+_PAGE_DATE_LINE_CHARS = 60  # ... on a short line of its own: "July 25, 2005, 12:18 AM ET"
+
+
+def page_date(text: str) -> date | None:
+    """The date a page prints at its top ("Posted: May 24, 2005", "MONDAY, MAY 23, 2005"),
+    for an article without a publication date: what "Saturday" and "yesterday" count
+    from. A full date on a short line of its own, among the first lines, or None."""
+    for line in text.lstrip().splitlines()[:_PAGE_DATE_LINES]:
+        if len(line.strip()) > _PAGE_DATE_LINE_CHARS:
+            continue
+        for expression in find_dates(line):
+            resolved = None if expression.relative else expression.resolve(None)
+            if resolved is not None and resolved[2] == "day":
+                return resolved[0]
+    return None
+
+
 def extract_timeline(articles: Sequence[Article]) -> list[TimelineEvent]:
     """Every dated sentence of the story's articles, ordered in time (see the module)."""
-    anchors = {article.id: parse_published(article.published) for article in articles}
+    anchors = {
+        article.id: parse_published(article.published) or page_date(article.original)
+        for article in articles
+    }
     known = [a for a in anchors.values() if a is not None]
     story_anchor = max(known) if known else None
     keyed: list[tuple[tuple[int, int, int, int, int], TimelineEvent]] = []
