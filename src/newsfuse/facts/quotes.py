@@ -295,6 +295,18 @@ def _is_title_of_work(quoted: str) -> bool:
     return all(w[0].isupper() for w in long_words) and len(words) <= 8
 
 
+def _programme_named(text: str, span: _Span) -> bool:
+    """ "said Sunday on NBC's "Meet the Press."": a programme's title, its full stop
+    inside the marks, after an outlet's name or "on"."""
+    before = text[max(0, span.open_mark - 20) : span.open_mark]
+    return bool(_PROGRAMME_BEFORE.search(before)) and _is_title_of_work(
+        text[span.start : span.end].rstrip(".,")
+    )
+
+
+_PROGRAMME_BEFORE = re.compile(r"(?:[A-Z]\w*['’]s|\bon)\s*$")
+
+
 def _sentence_end(text: str, start: int, limit: int) -> int:
     """The end of the sentence that runs on from ``start`` (at most ``limit``)."""
     for match in re.finditer(r"[.!?](?=[\s\"“”'`]|$)", text[start:limit]):
@@ -655,6 +667,7 @@ _HOMETOWN = re.compile(
     r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+(?:of|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$"
 )
 _STATE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\.?(?:,|$)")
+_DESCRIBED_NEAR = 300  # characters: a description this close after a name is that person
 _AGENT_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative)"
     r"\s+(?:for|to)\s+[^,]*$",
@@ -1785,6 +1798,7 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
         for s in raw_spans
         if len(_WORD.findall(text[s.start : s.end])) >= MIN_QUOTE_WORDS
         and not _is_title_of_work(text[s.start : s.end])
+        and not _programme_named(text, s)
     ]
     if not spans:
         return []
@@ -2350,7 +2364,13 @@ def _resolve(
         ):
             # ("The Beijing Organizing Committee" is a name, not a role to look up; "The
             # President" is a role all the same)
-            holder = _role_holder(text, speaker, position, holders) or _company(
+            last = names.last_person_before(position, quoted)
+            near = (
+                names.fullest(last.name, last.start)
+                if last is not None and position - last.start <= _DESCRIBED_NEAR
+                else None
+            )
+            holder = _role_holder(text, speaker, position, holders, near) or _company(
                 text, speaker, position, names
             )
             if holder is not None:
@@ -2796,13 +2816,19 @@ def _is_definite(text: str, position: int) -> bool:
 
 
 def _role_holder(
-    text: str, description: str, position: int, holders: list[_RoleHolder]
+    text: str,
+    description: str,
+    position: int,
+    holders: list[_RoleHolder],
+    person_before: str | None = None,
 ) -> str | None:
     """The person a definite description names: "the pontiff" → "John Paul II".
 
     The head noun is the last word before any prepositional phrase ("Polish-born pope",
-    "spokesman for the ministry"); the holder named last before the description wins,
-    else the first named after it.
+    "spokesman for the ministry"); the holder named last before the description wins;
+    else ``person_before``, someone named just before it ("Marco Rubio says ... “...,”
+    the Republican senator from Florida said": not "Sen. Joe Manchin" named later); else
+    the first holder named after it.
     """
     head_words = re.split(r"\s+(?:of|for|at|from|in|with)\s+", description)[0].split()
     if not head_words:
@@ -2818,7 +2844,7 @@ def _role_holder(
         return None  # "A spokesperson for the IOC said ... The spokesperson said": that one
     if before:
         return before[-1][1]
-    return fitting[0][1]
+    return person_before or fitting[0][1]
 
 
 # role nouns that name one person ("the pope", "the senator"), not an office or a party
