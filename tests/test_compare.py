@@ -584,3 +584,15 @@ def test_a_chain_of_precisions_holds_only_values_that_allow_each_other() -> None
             assert {e.value for e in item.evidence} != {
                 "almost 50 percent", "over 40 percent", "40 percent"
             }  # fmt: skip
+
+
+def test_a_particular_number_two_sources_write_is_no_ones_alone() -> None:
+    # Multi-News train-23526: "The vote was 219 to 197" and "the 219-to-197 vote" were each
+    # "reported by one source"
+    analysis = _analysis_of(
+        "The House passed the bill on Thursday. The vote was 219 to 197, with three "
+        "Democratic yes votes.",
+        "The House passed the bill on Thursday by a 219-to-197 vote, largely on party lines.",
+    )
+    subjects = " ".join(i.subject or "" for i in analysis.comparison.unique)
+    assert "219" not in subjects and "197" not in subjects

@@ -109,6 +109,7 @@ _ABOUT_SHARE = 0.1
 # do not match ("16 weeks of paid leave" and "16 weeks"), once it is at least this
 # large or both say what it counts alike: "two people" in two reports may be anyone
 _ECHO_MIN_VALUE = 10.0
+_PARTICULAR_FROM = 100.0
 
 # Verbs and nouns of the same kind of event, so "retook" meets "liberated".
 _EVENT_CLASSES = {
@@ -694,7 +695,7 @@ def _figure_differences(
                 text = f"{subject}: {first.text} or {second.text}, values that cannot both hold"
         items.append(ComparisonItem(kind, text, _articles_of(evidence), tuple(evidence), subject))
     # a conflict is reported once, even when both sides' figures found each other
-    return _chained_precision(items, range_of), confirmed | _echoed(figures, analyzer)
+    return _chained_precision(items, range_of), confirmed | _echoed(articles, figures, analyzer)
 
 
 def _chained_precision(
@@ -920,7 +921,9 @@ def _anchors(figure: Figure, article: Article) -> set[str]:
     return set()
 
 
-def _echoed(figures: Sequence[Figure], analyzer: Analyzer) -> set[tuple[str, int]]:
+def _echoed(
+    articles: Sequence[Article], figures: Sequence[Figure], analyzer: Analyzer
+) -> set[tuple[str, int]]:
     """Figures another source states with the same value and unit: not one source's alone."""
     by_value: dict[tuple[str, tuple[float, float]], list[Figure]] = defaultdict(list)
     for figure in figures:
@@ -938,7 +941,26 @@ def _echoed(figures: Sequence[Figure], analyzer: Analyzer) -> set[tuple[str, int
                 if said_alike:
                     echoed.add((first.article, first.start))
                     break
+    # a number too particular to be chance ("The vote was 219 to 197", "the 219-197
+    # vote"): written in two sources, it is theirs both, whatever each says it counts
+    for figure in figures:
+        if _particular(figure):
+            written = re.compile(rf"(?<![\d,.]){re.escape(figure.text)}(?![\d,]|\.\d)")
+            if any(a.id != figure.article and written.search(a.original) for a in articles):
+                echoed.add((figure.article, figure.start))
     return echoed
+
+
+def _particular(figure: Figure) -> bool:
+    """A whole number of 100 or more, written in digits, not round: 219, 1,240,524."""
+    value = figure.value
+    return (
+        isinstance(value, float)
+        and value >= _PARTICULAR_FROM
+        and value.is_integer()
+        and value % 10 != 0
+        and figure.text[:1].isdigit()
+    )
 
 
 # --------------------------------------------------------------------------- dates
