@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from newsfuse.facts.speakers import is_first_name, resolve_model
+from newsfuse.facts.speakers import FORMS_OF_ADDRESS, is_first_name, resolve_model
 from newsfuse.language import Analyzer
 from newsfuse.text import WIRE_DATELINE
 from newsfuse.types import Article, Entity, Mention, Sentence
@@ -72,7 +72,6 @@ _ORGANIZATION_WORDS = frozenset(
 _REGION_WORDS = frozenset({"province", "governorate"})
 # an adjective of nationality before a name: "American", "Iraqi", "British", "Dutch"
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ch)")
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mister"})  # no role: "Mr Rumsfeld"
 _GIVEN_NAME_VOTES = 10
 _COMPANY_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa"})
 _STREET_WORDS = frozenset(
@@ -648,7 +647,7 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
         # "the official Islamic Republic News Agency": an agency holds no office
         in_role = in_role or _has_organisation_word(item.text.split())
         role = None if in_role else _role_before(article, item)
-        if role and role.casefold().rstrip(".") not in _COURTESY_TITLES:
+        if role and role.casefold().rstrip(".") not in FORMS_OF_ADDRESS:
             described, rank = _split_rank(role)
             if rank is not None and all(w[:1].isupper() for w in described.split()):
                 described = role  # "U.S. Lt. Col.": a country's rank, not "U.S."

@@ -42,6 +42,7 @@ from typing import Any
 
 from newsfuse.facts import fallback
 from newsfuse.facts.speakers import (
+    FORMS_OF_ADDRESS,
     PRONOUNS,
     RECIPIENT_VERBS,
     REPORTING_VERBS,
@@ -1957,7 +1958,7 @@ def _clean_role(role: str | None) -> str | None:
     cleaned = _ROLE_DAY.sub("", cleaned)
     if cleaned.split()[-1:] and cleaned.split()[-1].lower() in _NO_ROLE_ENDINGS:
         return None
-    if cleaned.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "mister"):
+    if cleaned.lower().rstrip(".") in FORMS_OF_ADDRESS:
         return None  # a courtesy title: "Mr Rumsfeld" holds no office by it
     if re.match(r"(?:who|which|whose)\b", cleaned):
         return None  # "Bill Adgate, who works for LPL Financial ..., said": a clause

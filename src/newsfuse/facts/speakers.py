@@ -373,6 +373,10 @@ def _title_as_surname(text: str, start: int, word: str) -> bool:
     return not re.match(r"\s+(?:of\b|[A-Z])", text[start + len(word) : start + len(word) + 4])
 
 
+# forms of address: a courtesy title before a name holds no office ("Mr Rumsfeld")
+FORMS_OF_ADDRESS = frozenset("mr mrs ms miss mister".split())
+
+
 def is_first_name(word: str) -> bool:
     """A common English given name ("Ian", "Amy"): what opens a person's full name."""
     lowered = word.lower()
