@@ -225,3 +225,15 @@ def test_a_nationality_before_a_full_name(nlp: object) -> None:
     entities = extract_entities(articles, nlp=nlp)
     rahman = [e for e in entities if "Rahman" in e.name]
     assert [e.name for e in rahman] == ["Hasim Rahman"] and len(rahman[0].mentions) == 2
+
+
+def test_a_form_of_address_is_no_role_but_a_doctors_title_is() -> None:
+    # "Mr Rumsfeld" holds no office by it; "Dr. Brian Marsden" is a doctor (DUC d30012)
+    articles = _prepared([
+        "Mr Donald Rumsfeld spoke on Monday. Dr. Brian Marsden, an astronomer, "
+        "watched the meteors on Tuesday.",
+        "Rumsfeld said the photos were bad. Marsden said the storm was weaker.",
+    ])  # fmt: skip
+    entities = extract_entities(articles, nlp=False)
+    assert _by_name(entities, "Donald Rumsfeld").role is None
+    assert _by_name(entities, "Brian Marsden").role == "Dr."
