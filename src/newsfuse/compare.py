@@ -273,8 +273,8 @@ def _is_match(similarity: float, shared: int) -> bool:
 
 def _is_copy(a: _Claim, b: _Claim) -> bool:
     """A sentence told word for word, however short ("Two are believed to be independents.")."""
-    words = [re.findall(r"\w+", c.sentence.text.casefold()) for c in (a, b)]
-    return words[0] == words[1] and len(words[0]) >= _COPY_MIN_WORDS
+    words = _words_of(a.sentence.text)
+    return words == _words_of(b.sentence.text) and len(words.split()) >= _COPY_MIN_WORDS
 
 
 def _is_lead_match(similarity: float, shared: int) -> bool:
@@ -519,18 +519,30 @@ _SCALE = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|an estimated|estimated)\s*$")
 
 
+def _bound(figure: Figure, article: Article) -> tuple[re.Pattern[str], str] | None:
+    """The words right before a figure that bound it ("more than", "up to", "about"), and
+    which of ``_AT_LEAST``, ``_AT_MOST``, ``_ABOUT`` reads them; None when there are none."""
+    before = article.original[max(0, figure.start - 25) : figure.start]
+    for bound in (_AT_LEAST, _AT_MOST, _ABOUT):
+        found = bound.search(before.casefold())
+        if found:
+            return bound, before[found.start() : found.end()].strip()
+    return None
+
+
 def _stated_range(figure: Figure, article: Article) -> tuple[float, float]:
     """The values a figure allows, given the words before it: "more than 15,000"."""
     low, high = _value_range(figure.value)
-    before = article.original[max(0, figure.start - 25) : figure.start].casefold()
-    if _AT_LEAST.search(before):
-        # "nearly 50" is below 50, but news rounds both ways: treat it as about
-        if re.search(r"(?:nearly|almost)\s*$", before):
-            return low * (1 - _ABOUT_SHARE), high
-        return low, math.inf
-    if _AT_MOST.search(before):
-        return 0.0, high
-    if _ABOUT.search(before):
+    bound = _bound(figure, article)
+    if bound is not None:
+        kind, words = bound
+        if kind is _AT_LEAST:
+            # "nearly 50" is below 50, but news rounds both ways: treat it as about
+            if words.casefold() in ("nearly", "almost"):
+                return low * (1 - _ABOUT_SHARE), high
+            return low, math.inf
+        if kind is _AT_MOST:
+            return 0.0, high
         return low * (1 - _ABOUT_SHARE), high * (1 + _ABOUT_SHARE)
     # "2.1 billion" is rounded to a tenth of a billion: half of that either way
     # is the same amount ("$2.2 billion" agrees at another precision); whole
@@ -741,12 +753,8 @@ def _chained_precision(
 
 def _as_stated(figure: Figure, article: Article) -> str:
     """A figure with the words that bound it: "more than 38 million", "about 39 percent"."""
-    before = article.original[max(0, figure.start - 25) : figure.start]
-    bound = _AT_LEAST.search(before.casefold()) or _AT_MOST.search(before.casefold())
-    bound = bound or _ABOUT.search(before.casefold())
-    if bound is None or not bound.group().strip():
-        return figure.text
-    return f"{before[bound.start() : bound.end()].strip()} {figure.text}"
+    bound = _bound(figure, article)
+    return f"{bound[1]} {figure.text}" if bound is not None else figure.text
 
 
 def _told_alike(

@@ -480,22 +480,19 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
     for item in found:
         words = item.text.split()
         key = _normal(item.text)
-        if len(words) >= 2 and words[-1].casefold().rstrip(".") in _COMPANY_SUFFIXES:
-            bare = _normal(" ".join(words[:-1]).rstrip(","))  # "Apotex Inc." is Apotex
-            if bare in written:
-                union.union(bare, key)
-        if len(words) >= 2 and words[-1].casefold() in _REGION_WORDS:
-            bare = _normal(" ".join(words[:-1]))  # "Golestan province" is Golestan
-            if bare in written:
-                union.union(bare, key)
-        if len(words) >= 3 and words[-1].casefold() in _NAME_SUFFIXES:
-            plain = _normal(" ".join(words[:-1]).rstrip(","))  # "Anthony LaCalamita III"
-            if plain in written:
-                union.union(plain, key)
+        last = words[-1].casefold()
+        shorter = []  # the same name without a word the story may leave out
+        if len(words) >= 2 and last.rstrip(".") in _COMPANY_SUFFIXES:
+            shorter.append(" ".join(words[:-1]).rstrip(","))  # "Apotex Inc." is Apotex
+        if len(words) >= 2 and last in _REGION_WORDS:
+            shorter.append(" ".join(words[:-1]))  # "Golestan province" is Golestan
+        if len(words) >= 3 and last in _NAME_SUFFIXES:
+            shorter.append(" ".join(words[:-1]).rstrip(","))  # "Anthony LaCalamita III"
         if len(words) >= 3 and all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
-            plain = _normal(f"{words[0]} {words[-1]}")
-            if plain in written:
-                union.union(plain, key)
+            shorter.append(f"{words[0]} {words[-1]}")  # "John A. Boehner"
+        for form in map(_normal, shorter):
+            if form in written:
+                union.union(form, key)
         if len(words) >= 2 and _has_organisation_word(words):
             content = tuple(sorted(w for w in key.split() if w not in _CONNECTORS))
             if len(content) >= 2:
