@@ -193,6 +193,16 @@ def _band_keys(sketch: tuple[int, ...]) -> list[int]:
     return [hash((band, sketch[band * rows : (band + 1) * rows])) for band in range(_BANDS)]
 
 
+def _widen_published(story: Story, published: float | None) -> None:
+    """Stretch the story's first and last publication times to take in ``published``."""
+    if published is None:
+        return
+    if story.first_published is None or published < story.first_published:
+        story.first_published = published
+    if story.last_published is None or published > story.last_published:
+        story.last_published = published
+
+
 def _earlier_event(story: Story, dateline: int) -> bool:
     """An undated story that speaks only of years well before the article's dateline."""
     if story.dated or not story.years or dateline in story.years:
@@ -327,11 +337,7 @@ class StoryIndex:
         story.size += 1
         story.terms, story.terms_square = _add(story.terms, story.terms_square, terms)
         story.names, story.names_square = _add(story.names, story.names_square, names)
-        if features.published is not None:
-            if story.first_published is None or features.published < story.first_published:
-                story.first_published = features.published
-            if story.last_published is None or features.published > story.last_published:
-                story.last_published = features.published
+        _widen_published(story, features.published)
         story.years |= features.years  # years 1950-2039 only: a few dozen at most
         story.dated = story.dated or features.dateline > 0
         story.last_sequence = self.sequence
@@ -452,13 +458,8 @@ class StoryIndex:
         story.size += lone.size
         story.terms, story.terms_square = _add(story.terms, story.terms_square, lone.terms)
         story.names, story.names_square = _add(story.names, story.names_square, lone.names)
-        for published in (lone.first_published, lone.last_published):
-            if published is None:
-                continue
-            if story.first_published is None or published < story.first_published:
-                story.first_published = published
-            if story.last_published is None or published > story.last_published:
-                story.last_published = published
+        _widen_published(story, lone.first_published)
+        _widen_published(story, lone.last_published)
         story.years |= lone.years
         story.dated = story.dated or lone.dated
         story.last_sequence = self.sequence
