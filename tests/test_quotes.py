@@ -2011,3 +2011,43 @@ def test_a_programme_title_is_no_quotation_and_a_description_names_the_person_ju
         ("Marco Rubio", "Guns are what people are using,"),
         ("Marco Rubio", "But violence is our problem."),
     ]
+
+
+def test_a_titled_name_after_a_preposition_is_no_he_but_one_before_a_participle_is() -> None:
+    # Multi-News train-6078: "he said" was Harry Reid, named inside Mellman's apposition
+    text = (
+        "Mark Mellman, a Democratic pollster who has long worked with Nevada Sen. Harry "
+        "Reid, attributes the race to the state's population. He is predicting a Clinton "
+        'win here. "Nevada looks more like Ohio than Colorado," he said.\n\n'
+        'King Abdullah said: "We are confident." The UAE followed, with President Sheikh '
+        'Khalifa bin Zayed al-Nahayan, 65, affirming the "deepness of the brotherly '
+        'relations," in a statement.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == [
+        "Mark Mellman",
+        "Abdullah",
+        "Khalifa bin Zayed al-Nahayan",
+    ]
+
+
+def test_a_kinship_word_genders_a_name_and_a_place_ends_a_title() -> None:
+    # Multi-News train-18965: "She told reporters" was the producer quoted before, not
+    # "sister Venus Williams"; MultiLing M005: "Mayor of Pichilemu Roberto Córdova" was
+    # one name, and "Roberto Córdova Carreño" is his fullest
+    sisters = (
+        'WPBF-25 news producer Chris Shepherd made the announcement, writing, "Serena gives '
+        'birth." ESPN shared the news as sister Venus Williams prepared to step out on the '
+        "court. She "
+        'told reporters, "Obviously I\'m super excited."'
+    )
+    assert [q.speaker for q in quotes_of(sisters)] == ["Chris Shepherd", "Venus Williams"]
+    mayor = (
+        "Mayor Roberto Córdova Carreño spoke in Pichilemu. On March 20, Mayor of "
+        'Pichilemu Roberto Córdova announced a "tourism revival campaign" for the town.\n\n'
+        '"We are keeping the government informed of everything," Mayor Córdova said.'
+    )
+    found = [(q.speaker, q.role) for q in quotes_of(mayor)]
+    assert found == [
+        ("Roberto Córdova Carreño", "Mayor of Pichilemu"),
+        ("Roberto Córdova Carreño", "Mayor"),
+    ]

@@ -414,6 +414,16 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
             if word.lower() in _MALE_NAMES or word.lower() in _FEMALE_NAMES:
                 last_title = position - 1
                 break
+        else:
+            # "Mayor of Pichilemu Roberto Córdova": the place the article also writes
+            # without the name after it ends the title
+            for position in range(1, len(words) - 1):
+                rest = words[position:]
+                if not all(w[:1].isupper() for w in rest) or {w.lower() for w in rest} & _ORG_WORDS:
+                    break  # "Center | for Carbon-free Power Integration": no person's name
+                if _written_apart(text, words[:position]):
+                    last_title = position - 1
+                    break
     name_part = run[last_title + 1 :]
     if not name_part:
         leading = 0
@@ -469,14 +479,33 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
         # the name closes the clause; "said Capitol cops had" goes on with a subject
         and bool(re.match(r"(?:['’]s?)?(?:[,.;:!?]|\s+(?:of|from|at|in|for)\s|\s*$)", text[end:]))
     )
-    subject = (
-        last_title >= 0 or reports or inverted or bool(_SUBJECT_BEFORE.search(text, 0, run[0][0]))
+    # a title makes a name a subject ("Sen. Harry Reid said"), but not after a preposition:
+    # "a pollster who has long worked with Nevada Sen. Harry Reid" is no "he" of the pollster's
+    titled = (
+        last_title >= 0
+        and (
+            not _PREPOSITION_BEFORE.search(text, 0, run[0][0])
+            # "with President Khalifa, 65, affirming": the subject of the participle
+            or bool(re.match(r"(?:,[^,.]{1,30},)?\s+[a-z]+ing\b", text[end : end + 60]))
+        )
     )
+    subject = titled or reports or inverted or bool(_SUBJECT_BEFORE.search(text, 0, run[0][0]))
     # a full name opening a clause and followed by a verb: "John F. Kennedy embarked"
     acts = subject and len(name.split()) >= 2 and bool(re.match(r"\s+[a-z]", text[end:]))
     # "Sandra Macika, 36, of San Jose": an age in apposition only follows a person
     aged = is_person and bool(re.match(r",\s*\d{1,3},", text[end : end + 8]))
-    gender = _gender_of(words[: last_title + 1], name)
+    gender = _gender_of(words[: last_title + 1], name) or _kin_gender(text, run[0][0])
+    # "as sister Venus Williams prepared": a clause opening on a described name
+    described_subject = bool(
+        re.match(r"\s+[a-z]", text[end:])
+        and re.search(
+            r"(?:^|[.!?;:]\s+|,\s+|\b(?:and|but|when|as|while|after)\s+)"
+            r"(?:[a-z][\w\-]*\s+){1,3}\Z",
+            text[max(0, run[0][0] - 60) : run[0][0]],
+        )
+        and (gender is not None and _kin_gender(text, run[0][0]) is not None)
+    )
+    subject = subject or described_subject
     known_first_name = len(name.split()) >= 2 and gender is not None
     likely = is_person and (
         last_title >= 0 or reports or acts or aged or known_first_name or suffixed or inverted
@@ -484,6 +513,12 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     if _in_open_parenthesis(text, start):
         likely = False  # "(Andrew Harrer/Bloomberg)": a photo credit or a party label
     return NameMention(start, end, name, role, is_person, likely, subject, gender, reports)
+
+
+def _written_apart(text: str, head: list[str]) -> bool:
+    """Whether ``head``'s words stand somewhere in ``text`` with no name running on after."""
+    pattern = r"\b" + r"\s+".join(map(re.escape, head)) + r"\b(?!\s+[A-Z])"
+    return re.search(pattern, text) is not None
 
 
 def _in_open_parenthesis(text: str, start: int) -> bool:
@@ -499,6 +534,22 @@ def _shouted(words: list[str]) -> bool:
             break
         run += 1
     return run >= 2 or (run == 1 and len(words[0]) >= 5)
+
+
+_KIN_BEFORE = re.compile(
+    r"\b(?:(?P<female>sister|mother|daughter|wife|widow|girlfriend|fiancée|grandmother|aunt|niece|"
+    r"mom|actress|granddaughter|stepmother|stepdaughter)|(?P<male>brother|father|son|husband|"
+    r"widower|boyfriend|fiancé|grandfather|uncle|nephew|dad|actor|grandson|stepfather|stepson))"
+    r",?\s+\Z"
+)
+
+
+def _kin_gender(text: str, start: int) -> str | None:
+    """Gender from a kinship word just before a name: "sister Venus Williams"."""
+    kin = _KIN_BEFORE.search(text, max(0, start - 20), start)
+    if kin is None:
+        return None
+    return "female" if kin.group("female") else "male"
 
 
 def _gender_of(title_words: list[str], name: str) -> str | None:
@@ -519,6 +570,13 @@ def _gender_of(title_words: list[str], name: str) -> str | None:
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?;:][\"”'’]*\s+|[“\"]\s*|[”\"],?\s+|,\s+|\b(?:and|but|when|as|while|after)\s+"
     r"|\baccording\s+to\s+)\Z",
+    re.IGNORECASE,
+)
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|for|of|to|by|against|from|about|under|alongside|between|among|toward|towards)"
+    r"\s+\Z",
     re.IGNORECASE,
 )
 
@@ -550,6 +608,15 @@ def _same_ending(candidate: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return size == 1 and last.startswith(_SURNAME_PARTICLES) and last.split("-", 1)[1] == words[0]
 
 
+def _second_surname(candidate: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """A name that runs on by a second surname: "Roberto Córdova (Carreño)", "Córdova"."""
+    if len(candidate) < max(3, len(words) + 1):
+        return False
+    if is_first_name(candidate[-1]) or (len(words) == 1 and is_first_name(words[0])):
+        return False  # "Paul" is not "John Paul Jones"; "James Clapper James" is a run-on
+    return candidate[-len(words) - 1 : -1] == words
+
+
 _INITIALS = re.compile(r"[A-Z]{3,4}")  # a person named by initials: "JFK", "MLK"
 
 
@@ -577,6 +644,8 @@ class NameIndex:
     acronyms: tuple[tuple[str, str], ...] = ()
     # one-word plurals of a people the article also uses as a modifier: "Greeks"
     peoples: frozenset[str] = frozenset()
+    # every word the article writes in lower case: "Study" after a name is no surname
+    lower_words: frozenset[str] = frozenset()
 
     @staticmethod
     def is_plain_word(name: str) -> bool:
@@ -607,7 +676,7 @@ class NameIndex:
             # a person is shortened to the surname, an organisation to its first words:
             # "Trump" is not "Trump University"
             if candidate_words == words or (
-                _same_ending(candidate_words, words)
+                self._shortens_person(candidate, candidate_words, words)
                 if candidate.is_person
                 else candidate_words[:size] == words
             ):
@@ -651,6 +720,16 @@ class NameIndex:
             ) and len(candidate.name) > len(best.name):
                 best = candidate
         return best.name
+
+    def _shortens_person(
+        self, candidate: NameMention, candidate_words: tuple[str, ...], words: tuple[str, ...]
+    ) -> bool:
+        """Whether ``words`` are a short form of the person ``candidate`` names."""
+        return _same_ending(candidate_words, words) or (
+            _second_surname(candidate_words, words)
+            and candidate_words[-1] not in self.lower_words  # "Dagfinn Aune Study"
+            and "/" not in candidate.name  # "Mitt Romney/Facebook": a photo credit
+        )
 
     def gender(self, mention: NameMention) -> str | None:
         """The gender the article gives the person of ``mention``, None when unknown.
@@ -917,7 +996,7 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
     peoples = frozenset(
         m.name for m in mentions if m.name.endswith("s") and m.name[:-1] in modifiers
     )
-    return NameIndex(tuple(mentions), common, _defined_acronyms(text), peoples)
+    return NameIndex(tuple(mentions), common, _defined_acronyms(text), peoples, frozenset(lowered))
 
 
 _ACRONYM_DEFINED = re.compile(
