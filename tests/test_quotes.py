@@ -2051,3 +2051,25 @@ def test_a_kinship_word_genders_a_name_and_a_place_ends_a_title() -> None:
         ("Roberto Córdova Carreño", "Mayor of Pichilemu"),
         ("Roberto Córdova Carreño", "Mayor"),
     ]
+
+
+def test_someone_described_before_who_and_a_subject_after_a_place_and_a_time() -> None:
+    # Multi-News train-43336: "by a senior Pentagon intelligence official, who stated"
+    # was "Pentagon"; train-23283: "At a Moore rally in Fairhope, Alabama, on Tuesday
+    # night, Bannon lobbed ..., saying" was Alabama's
+    text = (
+        "Politics roundup\n\n"
+        "At a Moore rally in Fairhope, Alabama, on Tuesday night, Bannon lobbed a vicious "
+        "attack at Romney, saying, \u201cJudge Roy Moore has more honor in his pinky finger "
+        "than your entire family.\u201d\n\n"
+        "What's going on was explained by a senior Pentagon intelligence official, who "
+        "stated that \u201csince January 20, we've assumed that the Kremlin has ears inside "
+        "the room.\u201d\n\n"
+        "The D.C. Chamber of Commerce has told the council it was not shown the research. "
+        "It warned that the program \u201cwould make the District dangerously uncompetitive.\u201d"
+    )
+    assert [q.speaker for q in quotes_of(text)] == [
+        "Bannon",
+        "a senior Pentagon intelligence official",
+        "D.C. Chamber of Commerce",
+    ]

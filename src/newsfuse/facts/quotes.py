@@ -1214,6 +1214,9 @@ def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _
             return None  # the clause closed before the end
         if _bare(token) == "who" and tokens[index - 1][2].endswith(","):
             start, end, before = tokens[index - 1]
+            described = _indefinite_description(text, tokens[:index])
+            if described is not None:
+                return described  # "by a senior Pentagon intelligence official, who stated"
             head = [*tokens[: index - 1], (start, end - 1, before[:-1])]
             subject = _subject_before(text, head)
             return subject if subject is not None and not subject[4] else None
@@ -1235,6 +1238,20 @@ def _relative_clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _
 
 
 _QUOTED = frozenset("quoted quotes quoting".split())
+
+
+def _indefinite_description(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
+    """Someone new described up to a comma: "a senior Pentagon intelligence official,"."""
+    if len(tokens) < 2 or _bare(tokens[-1][2]) not in _PERSON_NOUNS:
+        return None
+    for index in range(len(tokens) - 2, max(-1, len(tokens) - 8), -1):
+        word = tokens[index][2]
+        if word[-1] in ",;:":
+            return None
+        if word in ("a", "an", "one", "another"):
+            start, end = tokens[index][0], tokens[-1][1] - 1  # (the comma left out)
+            return text[start:end], start, end, None, False
+    return None
 
 
 def _quoted_as_saying(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:
@@ -1655,6 +1672,7 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
         while position < len(tokens) and not tokens[position][2].endswith(","):
             position += 1
         position += 1
+        position = _past_adverbials(tokens, position)
     if position >= len(tokens):
         return None
     start = tokens[position][0]
@@ -1702,6 +1720,32 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
     if subject[0] is None or subject[4]:
         return None
     return subject
+
+
+def _segment_end(tokens: list[tuple[int, int, str]], position: int) -> int:
+    """The index of the token closing the comma-set segment opening at ``position``."""
+    return next(
+        (i for i in range(position, len(tokens)) if tokens[i][2].endswith(",")), len(tokens)
+    )
+
+
+def _past_adverbials(tokens: list[tuple[int, int, str]], position: int) -> int:
+    """Past the further adverbials of a sentence's opening: "At a rally in Fairhope,
+    Alabama, on Tuesday night, | Bannon": a place's state and another time or place."""
+    while position < len(tokens):
+        end = _segment_end(tokens, position)
+        if end >= len(tokens) - 1:
+            return position
+        word = _bare(tokens[position][2])
+        following = _bare(tokens[end + 1][2])
+        # (a lone "Mandela," is the subject: only a place another adverbial follows goes)
+        place_then_adverbial = (
+            end - position <= 1 and tokens[position][2][:1].isupper() and following in _PREPOSITIONS
+        )
+        if not (word in _PREPOSITIONS or place_then_adverbial):
+            return position
+        position = end + 1
+    return position
 
 
 def _clause_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject | None:

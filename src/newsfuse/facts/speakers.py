@@ -156,7 +156,7 @@ _ORG_WORDS = frozenset(
     organization organisation fund service services exchange securities foundation
     operation center centre board police division bureau unit squad insurance enterprise
     enterprises industries holdings church cathedral mosque synagogue diocese archdiocese
-    chapel""".split()
+    chapel chamber society alliance coalition academy authority""".split()
 )
 
 
