@@ -280,3 +280,14 @@ def test_what_a_figure_counts_ends_at_a_quotation_mark_and_a_model_is_no_count()
     )
     found = {f.text: f.what for f in figures_of(text)}
     assert found["16"] == "years" and found["three"] == "747s" and "747" not in found
+
+
+def test_a_photo_gallery_counter_is_no_figure() -> None:
+    # Multi-News train-6338: a CNN page carried 76 "Hide Caption N of 76" counters, 151 of
+    # its 163 figures
+    text = (
+        "Protesters clashed in the streets, leading to 12 arrests. Hide Caption 1 of 76 "
+        "Photos: Ferguson Police patrol. Hide Caption 2 of 76\n\n1 of 62\n\n"
+        "Officers said 12 of 40 stores closed."
+    )
+    assert spans(text) == [("12", 12.0), ("12", 12.0), ("40", 40.0)]

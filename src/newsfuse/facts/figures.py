@@ -338,7 +338,27 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
         return True  # an address
     if re.match(r"^\s*(?:PHOTOS?|VIDEOS?|IMAGES?|COMMENTS?)\b", after):
         return True  # page furniture: "7 PHOTOS"
+    if is_digits and _in_gallery_counter(text, start, end):
+        return True  # page furniture: "Hide Caption 3 of 76", a line "1 of 62"
     return bool(re.match(r"^(?:st|nd|rd|th)\b", after))
+
+
+# a photo gallery's counter: "Hide Caption 3 of 76", "Photo 2 of 9", or "1 of 62" on a line
+_GALLERY_COUNTER = re.compile(
+    r"\b(?:Hide\s+)?(?:Caption|Photo|Image|Slide|Picture)s?\s+\d+\s+of\s+\d+\b"
+    r"|^[ \t]*\d+\s+of\s+\d+[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _in_gallery_counter(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(
+        counter.start() <= start and end <= counter.end()
+        for counter in _GALLERY_COUNTER.finditer(text, line_start, line_end)
+    )
 
 
 def _counts_plural(text: str, match: re.Match[str]) -> bool:
