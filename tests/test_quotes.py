@@ -2073,3 +2073,46 @@ def test_someone_described_before_who_and_a_subject_after_a_place_and_a_time() -
         "a senior Pentagon intelligence official",
         "D.C. Chamber of Commerce",
     ]
+
+
+def test_a_described_subject_named_in_apposition_and_a_body_described_as_one() -> None:
+    # blind51-55 (read): "One demonstrator, Charla Griffin, noted ..., saying" was "One
+    # demonstrator"; "she said" after "Charlotte Streck, the director of Climate Focus, a
+    # Rotterdam-based consultancy," was Climate Focus; "said Air France" was "Air France
+    # Flight" (447)
+    text = (
+        "Protests\n\n"
+        "One demonstrator, Charla Griffin, noted the peaceful gatherings, saying, \u201cWe're "
+        "having a good time in the name of Michael Brown.\u201d\n\n"
+        "Charlotte Streck, the director of Climate Focus, a Rotterdam-based consultancy, said "
+        'investors are worried. "This is what makes the private sector nervous," she said.\n\n'
+        'The Air France Flight 447 was lost. "We have received no news from flight AF447," '
+        "said Air France in a statement."
+    )
+    assert [q.speaker for q in quotes_of(text, None)] == [
+        "Charla Griffin",
+        "Charlotte Streck",
+        "Air France",
+    ]
+
+
+def test_according_to_after_a_clause_referring_to_someone_and_a_lost_space() -> None:
+    # blind53: a “show of solidarity” against Russian interference, according to a senior
+    # administration official' was "Russian"; blind52: '“Quit taking a victory lap,” he
+    # said, referring to Buffett' was Buffett's; blind54: '"...," one source says.Neither'
+    # (a space lost in scraping) was nobody's
+    text = (
+        "Briefing\n\n"
+        "Obama dispatched Lisa Monaco to make the pitch for a \u201cshow of solidarity and "
+        "bipartisan unity\u201d against Russian interference in the election, according to a "
+        "senior administration official.\n\n"
+        "It was no sacrifice, Ed Conard argued; Warren Buffett still has plenty left over. "
+        "\u201cQuit taking a victory lap,\u201d he said, referring to Buffett.\n\n"
+        "Two confidantes tell PEOPLE that they have decided to take time apart: \"They're "
+        'taking a break," one source says.Neither star has filed for divorce.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == [
+        "a senior administration official",
+        "Ed Conard",
+        "one source",
+    ]

@@ -128,7 +128,8 @@ _ABBREVIATION_END = re.compile(
     r"Corp|Co|Ltd|No|Mt|Ft|U\.S|U\.N|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Prof|vs))\.$"
     r"|\b[A-Z]!$"  # "E! News": a name, not a sentence's end
 )
-_TOKEN = re.compile(r"[^\s—–]+")
+# a word, or the end of a sentence glued to the next by a lost space ("says.Neither")
+_TOKEN = re.compile(r"[^\s—–]*?[a-z][.!?](?=[A-Z][a-z])|[^\s—–]+")
 
 
 @dataclass(slots=True)
@@ -848,6 +849,16 @@ def _after_attribution(
                 # participle hangs on the sentence's subject, the name after is no speaker
                 return _opening_subject(text, span, paragraph_start, tokens[0][2])
             return _inverted(text, tokens, size, stop)
+        aside = text[start : tokens[index][0]]
+        if (
+            size == 2
+            and _bare(tokens[index][2]) == "according"
+            and tokens[index - 1][2].endswith(",")
+            and aside.count("(") <= aside.count(")")  # "(after many requests, according to"
+        ):
+            # "a “show of solidarity” against Russian interference, according to a senior
+            # official": the source follows; what comes before is no subject
+            return _inverted(text, tokens[index:], size, stop)
         subject_end = tokens[index - 1][1]
         # auxiliaries between subject and verb: "he has said", "she also told"
         back = index
@@ -1719,7 +1730,25 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
     subject = _speaker_phrase(text, start, end)
     if subject[0] is None or subject[4]:
         return None
-    return subject
+    return _named_in_apposition(text, subject) or subject
+
+
+def _named_in_apposition(text: str, subject: _Subject) -> _Subject | None:
+    """The person a described subject names next: "One demonstrator, Charla Griffin,"."""
+    speaker, end = subject[0], subject[2]
+    if speaker is None or end is None or speaker.split()[0].lower() not in _DESCRIPTION_OPENERS:
+        return None
+    apposed = re.match(r",\s+([^,;:.\"“”]{3,60}),", text[end : end + 70])
+    if apposed is None:
+        return None
+    start = end + apposed.start(1)
+    runs = name_runs(text, start, end + apposed.end(1))
+    if len(runs) != 1 or runs[0].start != start or runs[0].end != end + apposed.end(1):
+        return None
+    mention = runs[0]
+    if not mention.is_person or " " not in mention.name:
+        return None
+    return mention.name, mention.start, mention.end, None, False
 
 
 def _segment_end(tokens: list[tuple[int, int, str]], position: int) -> int:
@@ -2349,6 +2378,14 @@ def _resolve(
             return names.fullest(organisation.name, organisation.start)
         if speaker.lower() in ("he", "she"):
             gender = "male" if speaker.lower() == "he" else "female"
+            # '“Quit taking a victory lap,” he said, referring to Buffett': not Buffett
+            referred = _REFERRED_TO.match(text, attribution.speaker_end or position)
+            if referred is not None:
+                quoted = quoted + [
+                    (m.start, m.end)
+                    for m in names.mentions
+                    if m.name.split()[-1] == referred.group(1).split()[-1]
+                ]
             person = names.last_person_before(
                 position, quoted, gender, _previous_paragraph_start(text, position)
             )
@@ -2437,6 +2474,12 @@ def _resolve(
                     return names.fullest(person.name, person.start)
         return _description_name(text, speaker, position)
     return names.fullest(speaker, position)
+
+
+_REFERRED_TO = re.compile(
+    r"\s+(?:\w+\s+){0,2}?\w+,?\s+(?:referring|speaking|pointing)\s+(?:to|of|at)\s+"
+    r"((?:[A-Z][\w\-'’]*[ ]+){0,3}[A-Z][\w\-'’]*)"
+)
 
 
 def _spelled_out(text: str, acronym: str, position: int) -> str | None:

@@ -156,7 +156,7 @@ _ORG_WORDS = frozenset(
     organization organisation fund service services exchange securities foundation
     operation center centre board police division bureau unit squad insurance enterprise
     enterprises industries holdings church cathedral mosque synagogue diocese archdiocese
-    chapel chamber society alliance coalition academy authority""".split()
+    chapel chamber society alliance coalition academy authority command""".split()
 )
 
 
@@ -515,6 +515,14 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     return NameMention(start, end, name, role, is_person, likely, subject, gender, reports)
 
 
+_DESCRIBED_AS_BODY = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:consultancy|company|firm|website|newspaper|"
+    r"agency|group|organi[sz]ation|charity|think\s+tank|network|broadcaster|union|party|"
+    r"bank|fund|start-?up|nonprofit|non-profit|publisher|retailer|chain|manufacturer|maker)"
+    r"(?=\s*[,.;)]|\s+(?:in|of|that|which|based|with|from|founded|owned|run|whose)\b)"
+)
+
+
 def _written_apart(text: str, head: list[str]) -> bool:
     """Whether ``head``'s words stand somewhere in ``text`` with no name running on after."""
     pattern = r"\b" + r"\s+".join(map(re.escape, head)) + r"\b(?!\s+[A-Z])"
@@ -678,7 +686,8 @@ class NameIndex:
             if candidate_words == words or (
                 self._shortens_person(candidate, candidate_words, words)
                 if candidate.is_person
-                else candidate_words[:size] == words
+                # "Air France" is not "Air France Flight" (447)
+                else candidate_words[:size] == words and candidate_words[-1] != "flight"
             ):
                 fits.append(candidate)
         if len(words) == 1 and all(len(_tokens(c.name)) == 1 for c in fits):
@@ -941,6 +950,13 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 )
     lowered = set(re.findall(r"\b[a-z]+\b", text))
     mentions = [_opening_role(text, m, lowered) for m in mentions]
+    # "Climate Focus, a Rotterdam-based consultancy,": described as a body, no person
+    mentions = [
+        replace(m, is_person=False, likely_person=False)
+        if m.is_person and _DESCRIBED_AS_BODY.match(text, m.end)
+        else m
+        for m in mentions
+    ]
     mentions.sort(key=lambda m: m.start)
     mentions = _with_pronoun_gender(text, mentions)
     mentions = [_apposed_to_person(text, m) for m in mentions]
