@@ -2116,3 +2116,21 @@ def test_according_to_after_a_clause_referring_to_someone_and_a_lost_space() -> 
         "Ed Conard",
         "one source",
     ]
+
+
+def test_a_name_between_dashes_after_a_description_and_an_aside_before_the_quotation() -> None:
+    # blind51 (read): "The man heading security ... -- Missouri State Highway Patrol Capt.
+    # Ron Johnson -- stated" was the description; "the highway patrol captain said he
+    # thinks this ordeal -- as well as how authorities respond to protests -- “will
+    # create change”" was "how authorities", and the captain's next "he said" another man's
+    text = (
+        "Ferguson\n\n"
+        "The man heading security in Ferguson -- Missouri State Highway Patrol Capt. Ron "
+        'Johnson -- stated the robbery and shooting "are separate issues." Dorian Johnson, '
+        "a friend of Brown, was with him that day.\n\n"
+        "Talking later to CNN, the highway patrol captain said he thinks this whole ordeal -- "
+        'as well as how authorities respond to protests -- "will create change throughout our '
+        'nation."\n\n'
+        '"I think police chiefs are watching," he said.'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ron Johnson"] * 3

@@ -1056,6 +1056,9 @@ def _before_attribution(
         # (from the opening mark on: "``Very" is quoted; "``" takes two characters)
         if not any(s - 2 <= t[0] < e + 1 for s, e in quote_spans)
     ]
+    # "the captain said he thinks this ordeal -- as well as how authorities respond --
+    # “will create change”": the aside between dashes holds no verb of this quotation
+    tokens = _without_dash_aside(text, tokens)
     opening_participle = _opening_participle_subject(text, span, tokens)
     if opening_participle is not None:
         return opening_participle
@@ -1373,11 +1376,31 @@ def _without_dash_aside(
     else:
         return tokens
     for index in range(len(head) - 1, 0, -1):
-        if head[index][2] == "--":
-            return head[:index]
-        if re.search(r"[—–]", text[head[index - 1][1] : head[index][0]]):
+        opening = head[index][2] == "--"
+        if opening or re.search(r"[—–]", text[head[index - 1][1] : head[index][0]]):
+            aside = head[index + 1 :] if opening else head[index:]
+            if _names_described(text, head[:index], aside):
+                # "The man heading security -- Capt. Ron Johnson -- stated": the name
+                return aside
             return head[:index]
     return tokens
+
+
+def _names_described(
+    text: str, described: list[tuple[int, int, str]], aside: list[tuple[int, int, str]]
+) -> bool:
+    """Whether ``aside`` is the name of the person the description before it gives."""
+    if len(described) < 2 or not aside or _bare(described[0][2]) not in _DESCRIPTION_OPENERS:
+        return False
+    if not described[1][2][:1].islower() or not aside[0][2][:1].isupper():
+        return False  # "The African National Congress -- the party of Jacob Zuma --"
+    runs = name_runs(text, aside[0][0], aside[-1][1])
+    return (
+        bool(runs)
+        and runs[-1].end == aside[-1][1]
+        and runs[-1].is_person
+        and (" " in runs[-1].name)
+    )
 
 
 _SAID = frozenset("said says told wrote".split())
@@ -1982,6 +2005,14 @@ def extract_quotes(article: Article, nlp: Any = None, learned: bool = True) -> l
                     any(m.start == speaker_start and m.is_person for m in names.mentions)
                     # '"...," said a senior officer. "...," he added': a described person
                     or (speaker[:1].islower() and speaker.split()[-1] in _ANCHOR_NOUNS)
+                    # "the highway patrol captain said": the captain named before
+                    or (
+                        (attribution.speaker or "")[:1].islower()
+                        and any(
+                            m.is_person and m.name.split()[-1] == speaker.split()[-1]
+                            for m in names.mentions
+                        )
+                    )
                 )
             ):
                 anchors.append((speaker_start or 0, speaker))
