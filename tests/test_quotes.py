@@ -2134,3 +2134,15 @@ def test_a_name_between_dashes_after_a_description_and_an_aside_before_the_quota
         '"I think police chiefs are watching," he said.'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ron Johnson"] * 3
+
+
+def test_an_expert_brought_in_by_trade_is_the_next_he() -> None:
+    # blind52 (read): "Others, like the progressive economist Dean Baker, were less
+    # kind. “...,” he told me." was Glenn Hubbard, quoted before
+    text = (
+        "Economists\n\n"
+        "\u201cHe does not have the blinders of a model,\u201d Glenn Hubbard told me. Others, "
+        "like the progressive economist Dean Baker, were less kind. \u201cI can't say there "
+        "was much I found compelling,\u201d he told me."
+    )
+    assert [q.speaker for q in quotes_of(text, None)] == ["Glenn Hubbard", "Dean Baker"]

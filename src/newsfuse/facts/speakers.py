@@ -523,6 +523,12 @@ _DESCRIBED_AS_BODY = re.compile(
 )
 
 
+_INTRODUCED_BY_TRADE = re.compile(
+    r"\b(?:economist|analyst|expert|professor|researcher|scientist|lawyer|attorney|"
+    r"strategist|pollster|historian|consultant|specialist)\s+\Z"
+)
+
+
 def _written_apart(text: str, head: list[str]) -> bool:
     """Whether ``head``'s words stand somewhere in ``text`` with no name running on after."""
     pattern = r"\b" + r"\s+".join(map(re.escape, head)) + r"\b(?!\s+[A-Z])"
@@ -985,7 +991,13 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
     # clause of their own is the topic, as likely a "he" as a subject
     mentions = [
         replace(m, introduced=True)
-        if m.likely_person and re.match(r",\s+who\b", text[m.end : m.end + 8])
+        if m.likely_person
+        and (
+            re.match(r",\s+who\b", text[m.end : m.end + 8])
+            # "Others, like the progressive economist Dean Baker, were less kind": an
+            # expert brought in by trade is who speaks next
+            or _INTRODUCED_BY_TRADE.search(text, max(0, m.start - 40), m.start)
+        )
         else m
         for m in mentions
     ]
