@@ -2146,3 +2146,30 @@ def test_an_expert_brought_in_by_trade_is_the_next_he() -> None:
         "was much I found compelling,\u201d he told me."
     )
     assert [q.speaker for q in quotes_of(text, None)] == ["Glenn Hubbard", "Dean Baker"]
+
+
+def test_crowed_a_leading_back_a_particle_an_agency_and_an_owned_role() -> None:
+    # blind56-59 (read after their one fresh scoring): "crowed Elizabeth Armstrong" was
+    # nobody's cue; "Back in 2012 Trump said" was "Back"'s; "Hugues du Plessis
+    # d'Argentre" lost his last name; "..., IRNA reported. “...,” he was quoted as
+    # saying" was IRNA's; "According to the church's minister" was the last person named
+    text = (
+        "Roundup\n\n"
+        "``It's a miracle,'' crowed Elizabeth Armstrong, general manager of the hotel.\n\n"
+        "Back in 2012 Trump said, \u201cIt is my honor and privilege to endorse Mitt "
+        "Romney.\u201d\n\n"
+        "French navy spokesman Hugues du Plessis d'Argentre commented to AFP, \"It is like "
+        'trying to find a shoe box in an area the size of Paris."\n\n'
+        "Mehdi Zareh, director of the seismological center, dismissed concerns of tsunamis, "
+        'IRNA reported. "The Persian Gulf is not deep enough," he was quoted as saying.\n\n'
+        "A church was devastated by fire in the hometown of Gov. Sarah Palin. According to "
+        'the church\'s minister, "We have no idea what caused it".'
+    )
+    found = [(q.speaker, q.role) for q in quotes_of(text, None)]
+    assert found == [
+        ("Elizabeth Armstrong", "general manager of the hotel"),
+        ("Trump", None),
+        ("Hugues du Plessis d'Argentre", "French navy spokesman"),
+        ("Mehdi Zareh", None),
+        ("church's minister", None),
+    ]

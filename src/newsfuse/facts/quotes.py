@@ -118,7 +118,9 @@ _FUNCTION_WORDS = frozenset("of the with for at from in on and or a an to by as"
 # finite verbs that show a subject phrase runs into a clause of its own
 _CLAUSE_VERBS = frozenset("is was were are has had have".split())
 _TRAILING_FUNCTION_WORDS = frozenset("that the a an of for to in at by who which following".split())
-_LEADING_ADVERBS = frozenset("later then also still now instead meanwhile again".split())
+_LEADING_ADVERBS = frozenset(
+    "later then also still now instead meanwhile again back earlier even once".split()
+)
 # a subject phrase holding these is a clause, not a description ("a country that is rarely")
 _CLAUSE_WORDS = frozenset("that who which is was were are has had have not".split())
 _DESCRIPTION_OPENERS = frozenset("the a an his her their its our my one another".split())
@@ -561,7 +563,11 @@ def _speaker_phrase(
         # "John Hetherington of Paribas Asia Equity Ltd.": the name comes first, but not
         # a capitalised word opening the sentence ("Back in 2012 Trump")
         first = [m for m in mentions if m.end <= lead + cut.start()]
-        if first and not _common_word(text, first[-1].name):
+        if (
+            first
+            and not _common_word(text, first[-1].name)
+            and first[-1].name.lower() not in _LEADING_ADVERBS
+        ):
             mentions = first[-1:]
     owners_only = all(re.match(r"['’]s?\s", text[m.end : m.end + 3]) for m in mentions)
     described = bool(words) and words[-1][:1].islower() and _apposed_is_name(text, lead, role)
@@ -2066,6 +2072,8 @@ def _clean_role(role: str | None) -> str | None:
         return None  # a courtesy title: "Mr Rumsfeld" holds no office by it
     if re.match(r"(?:who|which|whose)\b", cleaned):
         return None  # "Bill Adgate, who works for LPL Financial ..., said": a clause
+    if re.search(r"\b(?:in|since|by)\s+(?:1[89]|20)\d\d$", cleaned):
+        return None  # "Back in 2012 Trump said": a time, no office
     return cleaned if any(c.isalpha() for c in cleaned) else None
 
 
@@ -2497,7 +2505,9 @@ def _resolve(
             if introduced is not None:
                 return introduced  # "A spokesperson for the IOC said ... The spokesperson"
             # ("the president of X" is someone new); "The 87-year-old said": an age
-            if head in _PERSONAL_ROLES | _RULERS or _AGE_NOUN.fullmatch(head):
+            owned = re.search(r"['’]s?\s", speaker) is not None
+            if (head in _PERSONAL_ROLES | _RULERS or _AGE_NOUN.fullmatch(head)) and not owned:
+                # ("the church's minister", named nowhere, is not the last person named)
                 # "the outgoing emir", named "the ruler of Qatar" before: no holder of the
                 # word, so the one the article is about (the last person named as a subject)
                 person = names.last_person_before(position, quoted)

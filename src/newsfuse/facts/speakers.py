@@ -74,7 +74,8 @@ REPORTING_VERBS = frozenset(
     implored reassure reassures reassured deadpan deadpans deadpanned gush gushes gushed
     brag brags bragged texted emailed concludes confirms emphasizes emphasises observes
     testifies predicts responds maintains describes asserts reiterates acknowledges concedes
-    complains agrees suggests exclaims pleads""".split()
+    complains agrees suggests exclaims pleads crow crows crowed crowing quips
+    rejoined interjected""".split()
 )
 # Reporting verbs whose object is the person spoken to: it belongs to the cue
 # ("told Military Times", "urged the international community").
@@ -240,8 +241,8 @@ def _is_name_token(token: str, inside: bool) -> bool:
     lowered = word.lower()
     if inside and (lowered in NAME_PARTICLES or lowered in NAME_SUFFIXES):
         return True
-    if inside and re.match(r"^(?:al|el|bin|abu|ibn)-[A-Z]", word):
-        return True
+    if inside and re.match(r"^(?:(?:al|el|bin|abu|ibn)-|[dl]['’])[A-Z]", word):
+        return True  # "al-Abadi", "Hugues du Plessis d'Argentre"
     return word[0].isupper() and not word.isdigit()
 
 
@@ -746,6 +747,16 @@ class NameIndex:
             and "/" not in candidate.name  # "Mitt Romney/Facebook": a photo credit
         )
 
+    def _acronym_of_body(self, mention: NameMention) -> bool:
+        """An acronym ("IRNA", "AFP") that no person of the article has as initials."""
+        name = mention.name
+        if not (name.isalpha() and name.isupper() and len(name) >= 3) or mention.gender:
+            return False
+        return not any(
+            m.is_person and " " in m.name and _initials(m.name) == name.lower()
+            for m in self.mentions
+        )
+
     def gender(self, mention: NameMention) -> str | None:
         """The gender the article gives the person of ``mention``, None when unknown.
 
@@ -818,6 +829,8 @@ class NameIndex:
                 continue
             if candidate.name in self.common_words:
                 continue  # "Officials said": a plural noun opening a sentence
+            if gender is not None and self._acronym_of_body(candidate):
+                continue  # "..., IRNA reported. “...,” he was quoted as saying": not IRNA
             if best is None or candidate.start > best.start:
                 best = candidate
             if (candidate.subject_like or (gender is not None and candidate.introduced)) and (
