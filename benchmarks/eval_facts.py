@@ -32,6 +32,10 @@ and the learned fallback; blind16+17 (115 quotations) went 0.800 -> 0.870 with t
 blind18+19 (93 matched quotations, scored once at the end, never read) went 0.817 -> 0.849
 with the third. Fourth session: blind20-25 (web and ECB+, 276 matched quotations) judged
 round 4 at 0.823 (0.794 with the session's starting code), blind26-28 (ECB+) round 5 at 0.863.
+Tenth session (2026-11-25): blind51-55 (121 matched), blind56-59 (101) and blind60-61 (40),
+each scored once before its errors were read: 0.851, 0.802 and 0.850, each exactly the
+session start's; every quotation of the Multi-News, MultiLing and DUC dev documents is now
+in a set (facts_gold/unseen_ecbplus.txt lists the ECB+ articles left, none with quotations).
 Annotate fresh sets before the next round. benchmarks/facts_agreement.py
 compares two annotations of the same documents (second annotations in facts_gold/second/).
 
