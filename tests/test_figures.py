@@ -291,3 +291,30 @@ def test_a_photo_gallery_counter_is_no_figure() -> None:
         "Officers said 12 of 40 stores closed."
     )
     assert spans(text) == [("12", 12.0), ("12", 12.0), ("40", 40.0)]
+
+
+def test_half_a_million_a_scale_letter_and_a_percent_range() -> None:
+    # blind56-61 (read): "half a million people" was "half" (0.5), "a million dollars"
+    # nothing, "$184M" 184, "a 25-40% cut" only 40
+    text = (
+        "It employs half a million people and half a dozen dogs. The church had a million "
+        "dollars in damage. The offer rose as high as $184M. They want a 25-40% cut."
+    )
+    assert spans(text) == [
+        ("half a million", 500_000.0),
+        ("half a dozen", 6.0),
+        ("a million", 1_000_000.0),
+        ("$184M", 184_000_000.0),
+        ("25-40%", (25.0, 40.0)),
+    ]
+
+
+def test_phones_blocks_clock_times_dates_models_and_pronoun_ones_are_no_figures() -> None:
+    text = (
+        "Call Detective Koman at (213) 486-6890 or Crimestoppers on 0800 555111. He was shot "
+        "in the 12000 block of East 223rd Street at 6.30 in the morning, 06.03 local time. "
+        "It rained on June 13 and 14, 2007. Fragments of Comet 55P fell. Police seized six "
+        'AK 47 rifles. "Be kind to one another," she said of one\'s memory.\n\n'
+        "Originally published 05 / 03 / 2013 at 10:20 AM, by 7 a. m. the fire was out."
+    )
+    assert spans(text) == [("six", 6.0)]  # the rifles are counted; their model is not

@@ -73,7 +73,7 @@ _MONTHS = (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _WORDS = (
     rf"(?:{_NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{_NUMBER_WORD}|{_SCALE_WORD}))*"
-    rf"|a\s+(?:hundred|thousand|dozen)"
+    rf"|(?:half\s+)?a\s+(?:hundred|thousand|dozen|million|billion|trillion)"
 )
 _FRACTION = (
     rf"(?:{_NUMBER_WORD}|a|an)[\s\-]+(?:{'|'.join(_FRACTIONS)})\b(?!\-)"
@@ -82,8 +82,8 @@ _FRACTION = (
 _CURRENCY = r"(?:US\$|U\.S\.\s+dlrs\.?\s*|dlrs\.?\s*|\$|€|£|¥)"
 _NUMBER = (
     rf"(?P<currency>{_CURRENCY})?\s?"
-    rf"(?P<number>{_DIGITS}|\b(?:{_FRACTION})|\b(?:{_WORDS})\b)"
-    rf"(?P<scale>[\s\-]+(?:{_SCALE_WORD})\b(?!s))?"
+    rf"(?P<number>{_DIGITS}|\bhalf\s+a\s+(?:{_SCALE_WORD})\b|\b(?:{_FRACTION})|\b(?:{_WORDS})\b)"
+    rf"(?P<scale>[\s\-]+(?:{_SCALE_WORD})\b(?!s)|(?<=\d)(?:M|B|bn)\b)?"
     r"(?P<percent>\s*%|\s+per\s?cent\b)?"
 )
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
@@ -139,8 +139,9 @@ _APPROXIMATORS = frozenset(
     these its his her their our and or of in on for with by from to some""".split()
 )
 _TIME_AFTER = re.compile(
-    r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|EDT|EST|CDT|CST|PDT|PST|ET\b|o['’]clock|"
-    r"hours?\s+GMT|h\b))|^:\d{2}|^(?:st|nd|rd|th)\b|^/\d|^-[A-Za-z]{0,2}\d",
+    r"^(?:\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|GMT|UTC|EDT|EST|CDT|CST|PDT|PST|ET\b|"
+    r"o['’]clock|hours?\s+GMT|h\b|local\s+time\b))|^:\d{2}|^(?:st|nd|rd|th)\b|^\s?/\s?\d"
+    r"|^-[A-Za-z]{0,2}\d",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -206,6 +207,10 @@ def parse_number(text: str) -> float | None:
             return round(numerator / _FRACTIONS[fraction.group(2)], 4)
     if cleaned == "half":
         return 0.5
+    halved = re.fullmatch(r"half\s+(a\s+\w+)", cleaned)
+    if halved is not None:  # "half a million", "half a dozen"
+        whole = _word_value(halved.group(1))
+        return whole / 2 if whole is not None else None
     return _word_value(cleaned)
 
 
@@ -214,8 +219,13 @@ def _value(match: re.Match[str]) -> float | None:
     if value is None:
         return None
     if match.group("scale"):
-        value *= _SCALES[match.group("scale").strip(" -\t\r\n").lower()]
+        scale = match.group("scale").strip(" -\t\r\n").lower()
+        value *= _SCALES.get(scale) or _SCALE_LETTERS[scale]
     return value
+
+
+# "$184M", "£5bn": a scale written as a letter after the digits
+_SCALE_LETTERS = {"m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -244,8 +254,28 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
     has_money = bool(match.group("currency"))
     is_digits = number[0].isdigit() or number[0] == "."
     if is_digits:
-        if _TIME_AFTER.search(after) or re.match(r"[:/]\d", after):
+        if (_TIME_AFTER.search(after) or re.match(r"[:/]\d", after)) and not re.match(
+            r"-\d+(?:\.\d+)?\s*(?:%|percent\b|per\s?cent\b)", after
+        ):
+            return True  # (but "25-40%" is a range)
+        if re.search(r"\d\s?/\s?$", before):
+            return True  # the day or year of "05 / 03 / 2013"
+        if re.search(_MONTHS + r"\s+\d{1,2}\s+(?:and|or|to|-)\s+$", before):
+            return True  # the second day of "June 13 and 14"
+        if re.match(r"\.\d\d$", number[-3:]) and re.match(
+            r"\s+in\s+the\s+(?:morning|afternoon|evening)\b", after
+        ):
+            return True  # a clock time: "6.30 in the morning"
+        if re.match(r"\s+block\b", after):
+            return True  # an address: "the 12000 block of East 223rd Street"
+        if _in_phone_number(text, start, end):
             return True
+        if re.match(r"[A-Z]{1,2}\b", after) and not (
+            has_money and re.match(r"(?:M|B|BN|K)\b", after)
+        ):
+            return True  # an identifier glued to letters: "Comet 55P", "3D"
+        if re.search(r"\b[A-Z]{2,3}\s?(?:-\s?)?$", before) and not has_money:
+            return True  # a model or a name: "AK 47 rifles", "AK - 47", "TV 2 News"
         if (
             re.match(r"^\d{4}$", number)
             and 1500 <= int(number) <= 2100
@@ -254,8 +284,8 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # a calendar year
         if re.search(_MONTHS + r"\s*$", before) or re.match(r"^\s*" + _MONTHS + r"(?:\W|$)", after):
             return True  # a date: "Oct. 25", "25 October"
-        if re.search(r"[\w\-]$|\d[:.]$", before) and not has_money:
-            return True  # glued to letters: "C-130", "F16", "mid-2000"
+        if re.search(r"[A-Za-z_]$|(?<!\d)-$|\d[:.]$", before) and not has_money:
+            return True  # glued to letters: "C-130", "F16", "mid-2000" (not "25-40%")
         if re.match(r"^[\"”'’]", after) and re.search(r"[\"“'‘]$", before):
             return True  # a quoted code: "12345"
         if re.match(r"s\b", after) and not re.fullmatch(r"\d*0", number):
@@ -278,8 +308,10 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # a name: "Group of Seven", "the Big Three"
         lowered = number.lower()
         if lowered == "one":
-            prev = before.split()[-1].lower() if before.split() else ""
-            nxt = after.split()[0].lower().strip(",.;:") if after.split() else ""
+            prev = before.split()[-1].lower().strip("\"“‘'`(") if before.split() else ""
+            nxt = after.split()[0].lower().strip(",.;:\"”’'") if after.split() else ""
+            if re.match(r"['’]s\b", after):
+                return True  # "one's memory": the pronoun
             if prev in (
                 "no",
                 "any",
@@ -349,6 +381,19 @@ _GALLERY_COUNTER = re.compile(
     r"|^[ \t]*\d+\s+of\s+\d+[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+# a telephone number: "(213) 486-6890", "0845 125 2222", "0800 555111"
+_PHONE = re.compile(
+    r"(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\b0\d{3,4}\s\d{3}\s?\d{3,4}\b"
+)
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    return any(
+        phone.start() <= start and end <= phone.end()
+        for phone in _PHONE.finditer(text, max(0, start - 16), end + 16)
+    )
 
 
 def _in_gallery_counter(text: str, start: int, end: int) -> bool:
@@ -654,7 +699,8 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     )
                     if match.group("scale") is None and scale_word and value < high / 10:
                         # "two or three thousand years", "3 to 4 million": the scale is shared
-                        scale = _SCALES[scale_word.strip(" -\t\r\n").lower()]
+                        word = scale_word.strip(" -\t\r\n").lower()
+                        scale = _SCALES.get(word) or _SCALE_LETTERS[word]
                         if value * scale < high:
                             value *= scale
                     figure_value = (value, high)
