@@ -318,3 +318,29 @@ def test_phones_blocks_clock_times_dates_models_and_pronoun_ones_are_no_figures(
         "Originally published 05 / 03 / 2013 at 10:20 AM, by 7 a. m. the fire was out."
     )
     assert spans(text) == [("six", 6.0)]  # the rifles are counted; their model is not
+
+
+def test_glued_units_model_numbers_clock_times_and_years_after_ad() -> None:
+    # blind56-61 (read): "3,000m" became three billion once "$184M" was read as millions;
+    # "A330-200", "+44 800 789321", "at 07.20" and "A.D. 50" were counts
+    text = (
+        "It lies at a depth of 3,000m (9,800ft). The Airbus A330-200 carried 216 passengers. "
+        "Call +44 800 789321 if outside the UK. He was seen at 07.20 on the platform. The "
+        "boat is dated to about A.D. 50."
+    )
+    found = [(f.text, f.value, f.unit) for f in figures_of(text)]
+    assert found == [
+        ("3,000", 3000.0, "meters"),
+        ("9,800", 9800.0, "feet"),
+        ("216", 216.0, "passengers"),
+    ]
+
+
+def test_tokenized_numbers_are_read_whole_without_other_signs_of_tokenizing() -> None:
+    # ECB+ 20: "a magnitude of 5. 9", "more than 31, 000" in a page with no other token
+    # gaps were 5 and 9, 31 and 0
+    text = (
+        "The survey said it had a magnitude of 5. 9.\n"
+        "A major earthquake killed more than 31, 000 in the city of Bam."
+    )
+    assert spans(text) == [("5. 9", 5.9), ("31, 000", 31000.0)]

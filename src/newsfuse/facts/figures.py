@@ -83,7 +83,7 @@ _CURRENCY = r"(?:US\$|U\.S\.\s+dlrs\.?\s*|dlrs\.?\s*|\$|€|£|¥)"
 _NUMBER = (
     rf"(?P<currency>{_CURRENCY})?\s?"
     rf"(?P<number>{_DIGITS}|\bhalf\s+a\s+(?:{_SCALE_WORD})\b|\b(?:{_FRACTION})|\b(?:{_WORDS})\b)"
-    rf"(?P<scale>[\s\-]+(?:{_SCALE_WORD})\b(?!s)|(?<=\d)(?:M|B|bn)\b)?"
+    rf"(?P<scale>[\s\-]+(?:{_SCALE_WORD})\b(?!s)|(?<=\d)(?-i:M|B|bn)\b)?"
     r"(?P<percent>\s*%|\s+per\s?cent\b)?"
 )
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
@@ -99,7 +99,8 @@ _TOKENIZED = re.compile(r"\w [’'] s\b|\w - \w|\b[A-Z]\. [A-Z]\. ")
 
 
 def _is_tokenized(text: str) -> bool:
-    return bool(_SPACED_DIGITS.search(text)) and bool(_TOKENIZED.search(text))
+    spaced = _SPACED_DIGITS.findall(text)
+    return bool(spaced) and (len(spaced) >= 2 or bool(_TOKENIZED.search(text)))
 
 
 _MINUS_BEFORE = re.compile(r"\b[Mm]inus\s+$")
@@ -262,10 +263,15 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # the day or year of "05 / 03 / 2013"
         if re.search(_MONTHS + r"\s+\d{1,2}\s+(?:and|or|to|-)\s+$", before):
             return True  # the second day of "June 13 and 14"
-        if re.match(r"\.\d\d$", number[-3:]) and re.match(
-            r"\s+in\s+the\s+(?:morning|afternoon|evening)\b", after
+        if re.match(r"\.\d\d$", number[-3:]) and (
+            re.match(r"\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)\b", after)
+            or re.fullmatch(r"[01]\d\.[0-5]\d|2[0-3]\.[0-5]\d", number)
         ):
-            return True  # a clock time: "6.30 in the morning"
+            return True  # a clock time: "6.30 in the morning", "at 07.20"
+        if re.match(r":\s\d\d", after):
+            return True  # a clock time, tokenized: "5: 55p"
+        if re.search(r"\b(?:A\.\s?D\.|AD|B\.\s?C\.|BC)\s*$", before):
+            return True  # a year: "A.D. 50"
         if re.match(r"\s+block\b", after):
             return True  # an address: "the 12000 block of East 223rd Street"
         if _in_phone_number(text, start, end):
@@ -284,7 +290,7 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # a calendar year
         if re.search(_MONTHS + r"\s*$", before) or re.match(r"^\s*" + _MONTHS + r"(?:\W|$)", after):
             return True  # a date: "Oct. 25", "25 October"
-        if re.search(r"[A-Za-z_]$|(?<!\d)-$|\d[:.]$", before) and not has_money:
+        if re.search(r"[A-Za-z_]$|(?<!\d)-$|[A-Za-z]\w*-$|\d[:.]$", before) and not has_money:
             return True  # glued to letters: "C-130", "F16", "mid-2000" (not "25-40%")
         if re.match(r"^[\"”'’]", after) and re.search(r"[\"“'‘]$", before):
             return True  # a quoted code: "12345"
@@ -386,6 +392,7 @@ _GALLERY_COUNTER = re.compile(
 # a telephone number: "(213) 486-6890", "0845 125 2222", "0800 555111"
 _PHONE = re.compile(
     r"(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\b0\d{3,4}\s\d{3}\s?\d{3,4}\b"
+    r"|\+\d{1,3}\s\d{3,4}\s\d{3}\s?\d{3,4}\b"
 )
 
 
@@ -419,6 +426,9 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
     if match.group("percent"):
         return "percent"
     end = match.end()
+    glued = re.match(r"(km|cm|mm|m|ft|kg|lbs?|mi)\b", text[end : end + 4])
+    if glued:  # "3,000m (9,800ft)": a measure written on the number
+        return _GLUED_UNITS[glued.group(1)]
     hyphen = re.match(r"-([a-z]+(?:-[a-z]+)*)", text[end : end + 40])
     if hyphen:  # "18-year-old", "86-seat", "three-time", "135-mile-per-hour"
         parts = str(hyphen.group(1)).split("-")
@@ -458,6 +468,12 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
         if not word[:1].isupper():
             singular = lowered  # an adjective, or the head noun of a count of one
     return singular if value <= 1 else None  # "one girl", "a third of its territory"
+
+
+_GLUED_UNITS = {
+    "km": "kilometers", "cm": "centimeters", "mm": "millimeters", "m": "meters", "ft": "feet",
+    "kg": "kilograms", "lb": "pounds", "lbs": "pounds", "mi": "miles",
+}  # fmt: skip
 
 
 def unit_named_by(word: str) -> str:
@@ -511,6 +527,9 @@ _FUNCTION_WORDS = frozenset(
 def _what(text: str, end: int) -> str | None:
     """A short description: the words after the number up to a clause break."""
     words: list[str] = []
+    glued = re.match(r"(?:km|cm|mm|m|ft|kg|lbs?|mi)\b", text[end : end + 4])
+    if glued:
+        end += glued.end()  # "3,000m deep": the unit is no description
     for word in re.findall(r"[^\s]+", text[end : end + 120]):
         bare = word.strip(",.;:()\"“”'’")
         lowered = bare.lower()
