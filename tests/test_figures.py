@@ -344,3 +344,18 @@ def test_tokenized_numbers_are_read_whole_without_other_signs_of_tokenizing() ->
         "A major earthquake killed more than 31, 000 in the city of Bam."
     )
     assert spans(text) == [("5. 9", 5.9), ("31, 000", 31000.0)]
+
+
+def test_and_a_half_the_76ers_911_calls_and_ones_that_count_nothing() -> None:
+    text = (
+        "The ceremony lasted four and a half hours. It took him a year and a half. The "
+        "76ers won. Relatives called 911. One cannot help thinking of it; who needs one? "
+        "That is one reason to stay. Police said two women and one man died."
+    )
+    found = [(f.text, f.value, f.unit) for f in figures_of(text)]
+    assert found == [
+        ("four and a half", 4.5, "hours"),
+        ("a year and a half", 1.5, "years"),
+        ("two", 2.0, "women"),
+        ("one", 1.0, "man"),
+    ]

@@ -82,7 +82,9 @@ _FRACTION = (
 _CURRENCY = r"(?:US\$|U\.S\.\s+dlrs\.?\s*|dlrs\.?\s*|\$|€|£|¥)"
 _NUMBER = (
     rf"(?P<currency>{_CURRENCY})?\s?"
-    rf"(?P<number>{_DIGITS}|\bhalf\s+a\s+(?:{_SCALE_WORD})\b|\b(?:{_FRACTION})|\b(?:{_WORDS})\b)"
+    rf"(?P<number>(?:\b(?:{_NUMBER_WORD})|\d+)[\s\-]+and[\s\-]+a[\s\-]+half\b"
+    r"|\ban?\s+(?:year|month|week|day|hour|mile)\s+and\s+a\s+half\b"
+    rf"|{_DIGITS}|\bhalf[\s\-]+(?:a\s+)?(?:{_SCALE_WORD})\b|\b(?:{_FRACTION})|\b(?:{_WORDS})\b)"
     rf"(?P<scale>[\s\-]+(?:{_SCALE_WORD})\b(?!s)|(?<=\d)(?-i:M|B|bn)\b)?"
     r"(?P<percent>\s*%|\s+per\s?cent\b)?"
 )
@@ -208,10 +210,14 @@ def parse_number(text: str) -> float | None:
             return round(numerator / _FRACTIONS[fraction.group(2)], 4)
     if cleaned == "half":
         return 0.5
-    halved = re.fullmatch(r"half\s+(a\s+\w+)", cleaned)
-    if halved is not None:  # "half a million", "half a dozen"
-        whole = _word_value(halved.group(1))
-        return whole / 2 if whole is not None else None
+    halved = re.fullmatch(r"half[\s\-]+(?:a\s+)?(\w+)", cleaned)
+    if halved is not None and halved.group(1) in _SCALES:  # "half a million", "half-dozen"
+        return _SCALES[halved.group(1)] / 2
+    and_a_half = re.fullmatch(r"(.+?)[\s\-]+and[\s\-]+a[\s\-]+half", cleaned)
+    if and_a_half is not None:  # "four and a half", "a year and a half"
+        whole_part = re.sub(r"^(an?)\s+\w+$", r"\1", and_a_half.group(1))
+        whole = 1.0 if whole_part in ("a", "an") else parse_number(whole_part)
+        return whole + 0.5 if whole is not None else None
     return _word_value(cleaned)
 
 
@@ -276,6 +282,14 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # an address: "the 12000 block of East 223rd Street"
         if _in_phone_number(text, start, end):
             return True
+        glued_word = re.match(r"[a-z]{2,}\b", after)
+        if glued_word and glued_word.group() not in _GLUED_MEASURES:
+            return True  # a name: "the 76ers", "49ers"
+        if number == "911" and (
+            re.search(r"\b(?:call|calls|called|calling|dial|dialed|dialled|a)\s+$", before)
+            or re.match(r"\s+(?:call|calls|caller|callers|dispatch\w*|operator)\b", after)
+        ):
+            return True  # the emergency number: "called 911", "a 911 caller"
         if re.match(r"[A-Z]{1,2}\b", after) and not (
             has_money and re.match(r"(?:M|B|BN|K)\b", after)
         ):
@@ -318,6 +332,12 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             nxt = after.split()[0].lower().strip(",.;:\"”’'") if after.split() else ""
             if re.match(r"['’]s\b", after):
                 return True  # "one's memory": the pronoun
+            if nxt in _ONE_AS_PRONOUN_VERBS or (
+                prev in _ONE_TAKING_VERBS and re.match(r"^\s*(?:[,.;:!?)]|$)", after)
+            ):
+                return True  # "one cannot help thinking", "who needs one?"
+            if nxt in _ABSTRACT_NOUNS:
+                return True  # "one reason", "one big difference": not a count of things
             if prev in (
                 "no",
                 "any",
@@ -413,6 +433,19 @@ def _in_gallery_counter(text: str, start: int, end: int) -> bool:
     )
 
 
+_ONE_AS_PRONOUN_VERBS = frozenset(
+    """cannot can can't could couldn't should shouldn't must would wouldn't will won't is isn't
+    was wasn't does doesn't did didn't has hasn't had might may needs""".split()
+)
+_ONE_TAKING_VERBS = frozenset(
+    "get got build built buy bought have has need needs needed make made want wants find".split()
+)
+_ABSTRACT_NOUNS = frozenset(
+    """reason reasons problem difference explanation thing way example possibility question
+    concern idea factor issue answer theory option impetus challenge lesson""".split()
+)
+
+
 def _counts_plural(text: str, match: re.Match[str]) -> bool:
     """Whether a plural noun or a measure follows: "Washington 10 months later"."""
     return bool(match.group("percent")) or _unit(text, match, 2.0) is not None
@@ -425,6 +458,9 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
         return {"€": "EUR", "£": "GBP", "¥": "JPY"}.get(currency, "USD")
     if match.group("percent"):
         return "percent"
+    inner = re.match(r"an?\s+(\w+)\s+and\s+a\s+half", match.group("number"), re.IGNORECASE)
+    if inner is not None:  # "a year and a half"
+        return _plural(inner.group(1).lower())
     end = match.end()
     glued = re.match(r"(km|cm|mm|m|ft|kg|lbs?|mi)\b", text[end : end + 4])
     if glued:  # "3,000m (9,800ft)": a measure written on the number
@@ -470,6 +506,11 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
     return singular if value <= 1 else None  # "one girl", "a third of its territory"
 
 
+# what may follow digits without a space and still state a quantity ("5km", "7pm" is a time)
+_GLUED_MEASURES = frozenset(
+    "km cm mm ft kg lb lbs mi mph kph kmh bn th st nd rd am pm ml mg gb mb kb tb hz kw mw gw "
+    "sec secs min mins hrs yrs".split()
+)
 _GLUED_UNITS = {
     "km": "kilometers", "cm": "centimeters", "mm": "millimeters", "m": "meters", "ft": "feet",
     "kg": "kilograms", "lb": "pounds", "lbs": "pounds", "mi": "miles",
