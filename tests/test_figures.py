@@ -359,3 +359,22 @@ def test_and_a_half_the_76ers_911_calls_and_ones_that_count_nothing() -> None:
         ("two", 2.0, "women"),
         ("one", 1.0, "man"),
     ]
+
+
+def test_twice_half_alone_two_whole_alternatives_and_tallies() -> None:
+    # read sets: "twice" and a lone "half" were missed; "$250 or $500" and "30 percent or
+    # 40 percent" were one range; "a 219-197 vote" and "a 38-44 mark" lost a number
+    text = (
+        "She was resuscitated twice. Half are American. Standards of $250 or $500 and 30 "
+        "percent or 40 percent. The measure passed on a 219-197 vote."
+    )
+    assert spans(text) == [
+        ("twice", 2.0),
+        ("Half", 0.5),
+        ("$250", 250.0),
+        ("$500", 500.0),
+        ("30 percent", 30.0),
+        ("40 percent", 40.0),
+        ("219", 219.0),
+        ("197", 197.0),
+    ]

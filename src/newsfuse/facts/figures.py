@@ -73,11 +73,11 @@ _MONTHS = (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _WORDS = (
     rf"(?:{_NUMBER_WORD})(?:[\s\-]+(?:and\s+)?(?:{_NUMBER_WORD}|{_SCALE_WORD}))*"
-    rf"|(?:half\s+)?a\s+(?:hundred|thousand|dozen|million|billion|trillion)"
+    rf"|(?:half\s+)?a\s+(?:hundred|thousand|dozen|million|billion|trillion)|twice|thrice"
 )
 _FRACTION = (
     rf"(?:{_NUMBER_WORD}|a|an)[\s\-]+(?:{'|'.join(_FRACTIONS)})\b(?!\-)"
-    r"|half(?=\s+(?:of|a|an)\b)"
+    r"|half(?=\s+(?:of|a|an|the|its|his|her|their|our|are|were)\b|[,.;])"
 )
 _CURRENCY = r"(?:US\$|U\.S\.\s+dlrs\.?\s*|dlrs\.?\s*|\$|€|£|¥)"
 _NUMBER = (
@@ -210,6 +210,8 @@ def parse_number(text: str) -> float | None:
             return round(numerator / _FRACTIONS[fraction.group(2)], 4)
     if cleaned == "half":
         return 0.5
+    if cleaned in ("twice", "thrice"):
+        return 2.0 if cleaned == "twice" else 3.0
     halved = re.fullmatch(r"half[\s\-]+(?:a\s+)?(\w+)", cleaned)
     if halved is not None and halved.group(1) in _SCALES:  # "half a million", "half-dozen"
         return _SCALES[halved.group(1)] / 2
@@ -261,10 +263,12 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
     has_money = bool(match.group("currency"))
     is_digits = number[0].isdigit() or number[0] == "."
     if is_digits:
-        if (_TIME_AFTER.search(after) or re.match(r"[:/]\d", after)) and not re.match(
-            r"-\d+(?:\.\d+)?\s*(?:%|percent\b|per\s?cent\b)", after
+        if (
+            (_TIME_AFTER.search(after) or re.match(r"[:/]\d", after))
+            and not re.match(r"-\d+(?:\.\d+)?\s*(?:%|percent\b|per\s?cent\b)", after)
+            and not _RECORD_AFTER.match(after)
         ):
-            return True  # (but "25-40%" is a range)
+            return True  # (but "25-40%" is a range, "a 219-197 vote" a tally)
         if re.search(r"\d\s?/\s?$", before):
             return True  # the day or year of "05 / 03 / 2013"
         if re.search(_MONTHS + r"\s+\d{1,2}\s+(?:and|or|to|-)\s+$", before):
@@ -443,6 +447,16 @@ _ONE_TAKING_VERBS = frozenset(
 _ABSTRACT_NOUNS = frozenset(
     """reason reasons problem difference explanation thing way example possibility question
     concern idea factor issue answer theory option impetus challenge lesson""".split()
+)
+
+
+# "45-7-2", "a 38-44 mark", "a 219-197 vote": a fighter's record, a team's, a tally
+_RECORD_AFTER = re.compile(
+    r"(?:-\d{1,3}){2,}\b|-\d{1,3}\s+(?:record|mark|vote|run|decision|win|victory|loss|defeat|"
+    r"score|tally)\b"
+)
+_TALLY_AFTER = re.compile(
+    r"\s+(?:record|mark|vote|run|decision|win|victory|loss|defeat|score|tally)\b"
 )
 
 
@@ -752,6 +766,16 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     and not re.search(r"\bfrom\s+$", preceding)
                     and (is_between or "and" not in joiner)
                     and not _excluded(text, following, paragraph_start)
+                    # "$250 or $500", "30 percent or 40 percent": two figures, each whole
+                    and not (
+                        "or" in joiner
+                        and (
+                            (match.group("currency") and following.group("currency"))
+                            or (match.group("percent") and following.group("percent"))
+                        )
+                    )
+                    # "a 38-44 mark", "a 219-197 vote": a record or a tally, two counts
+                    and not _TALLY_AFTER.match(text, following.end())
                 ):
                     scale_word = following.group("scale") or next(
                         (w for w in following.group("number").lower().split() if w in _SCALES),
