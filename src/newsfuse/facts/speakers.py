@@ -495,16 +495,17 @@ def _mention_from_run(text: str, run: list[tuple[int, int]]) -> NameMention | No
     acts = subject and len(name.split()) >= 2 and bool(re.match(r"\s+[a-z]", text[end:]))
     # "Sandra Macika, 36, of San Jose": an age in apposition only follows a person
     aged = is_person and bool(re.match(r",\s*\d{1,3},", text[end : end + 8]))
-    gender = _gender_of(words[: last_title + 1], name) or _kin_gender(text, run[0][0])
-    # "as sister Venus Williams prepared": a clause opening on a described name
+    kin = _kin_gender(text, run[0][0])
+    gender = _gender_of(words[: last_title + 1], name) or kin
+    # "as sister Venus Williams prepared": a clause opening on a name described by kin
     described_subject = bool(
-        re.match(r"\s+[a-z]", text[end:])
+        kin is not None
+        and re.match(r"\s+[a-z]", text[end:])
         and re.search(
             r"(?:^|[.!?;:]\s+|,\s+|\b(?:and|but|when|as|while|after)\s+)"
             r"(?:[a-z][\w\-]*\s+){1,3}\Z",
             text[max(0, run[0][0] - 60) : run[0][0]],
         )
-        and (gender is not None and _kin_gender(text, run[0][0]) is not None)
     )
     subject = subject or described_subject
     known_first_name = len(name.split()) >= 2 and gender is not None
