@@ -472,6 +472,8 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
         return {"€": "EUR", "£": "GBP", "¥": "JPY"}.get(currency, "USD")
     if match.group("percent"):
         return "percent"
+    if match.group("number").lower() in ("twice", "thrice"):
+        return "times"  # a multiplier: "twice as many Americans"
     inner = re.match(r"an?\s+(\w+)\s+and\s+a\s+half", match.group("number"), re.IGNORECASE)
     if inner is not None:  # "a year and a half"
         return _plural(inner.group(1).lower())
@@ -585,6 +587,9 @@ def _what(text: str, end: int) -> str | None:
     glued = re.match(r"(?:km|cm|mm|m|ft|kg|lbs?|mi)\b", text[end : end + 4])
     if glued:
         end += glued.end()  # "3,000m deep": the unit is no description
+    compared = re.match(r"\s+as\s+(?:many|much)\s+", text[end : end + 20])
+    if compared:
+        end += compared.end() - 1  # "twice as many Americans": what is multiplied
     for word in re.findall(r"[^\s]+", text[end : end + 120]):
         bare = word.strip(",.;:()\"“”'’")
         lowered = bare.lower()
