@@ -350,7 +350,8 @@ def test_and_a_half_the_76ers_911_calls_and_ones_that_count_nothing() -> None:
     text = (
         "The ceremony lasted four and a half hours. It took him a year and a half. The "
         "76ers won. Relatives called 911. One cannot help thinking of it; who needs one? "
-        "That is one reason to stay. Police said two women and one man died."
+        "That is one reason to stay, one way or the other. Police said two women and one "
+        "man died."
     )
     found = [(f.text, f.value, f.unit) for f in figures_of(text)]
     assert found == [

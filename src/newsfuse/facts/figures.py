@@ -342,6 +342,8 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
                 return True  # "one cannot help thinking", "who needs one?"
             if nxt in _ABSTRACT_NOUNS:
                 return True  # "one reason", "one big difference": not a count of things
+            if re.match(r"^\s+(?:[a-z\-]+\s+){1,2}or\s+(?:another|the\s+other)\b", after):
+                return True  # "one cutoff or another", "one way or the other"
             if prev in (
                 "no",
                 "any",
