@@ -596,3 +596,26 @@ def test_a_particular_number_two_sources_write_is_no_ones_alone() -> None:
     )
     subjects = " ".join(i.subject or "" for i in analysis.comparison.unique)
     assert "219" not in subjects and "197" not in subjects
+
+
+def test_a_speaker_has_one_name_across_the_story_in_the_brief() -> None:
+    # Multi-News train-44348: "Steven E. Nissen" in one article, "the Cleveland Clinic's
+    # Dr. Steven Nissen" in another, were two speakers in "Who said what", one with the
+    # role "Cleveland Clinic's"
+    from newsfuse.render_facts import facts_markdown
+
+    articles = [
+        newsfuse.Article(
+            id="a",
+            original='"The science was never there," said Dr. Steven E. Nissen, a cardiologist.',
+        ),
+        newsfuse.Article(
+            id="b",
+            original='"It will be controversial," said the Cleveland Clinic\'s Dr. Steven Nissen.',
+        ),
+    ]
+    analysis = analyze(articles, nlp=False)
+    assert [q.speaker for q in analysis.quotes] == ["Steven E. Nissen", "Steven Nissen"]
+    assert [q.role for q in analysis.quotes][1] is None
+    lines = facts_markdown(analysis).splitlines()
+    assert "- Steven E. Nissen: “It will be controversial,” [^2]" in lines

@@ -185,9 +185,17 @@ def _section_lines(
 ) -> dict[str, list[str]]:
     """Each section's items as lines of text (unescaped), citations made by ``cite``."""
     lines: dict[str, list[str]] = {key: [] for key, _ in SECTIONS}
+    # one speaker, one name across the story: "Steven E. Nissen" in one article and
+    # "Steven Nissen" in another are the entity's fullest name (the JSON keeps each
+    # article's own)
+    story_names: dict[str, str] = {}
+    for entity in analysis.entities:
+        if entity.kind != "place":
+            for form in (entity.name, *entity.aliases):
+                story_names.setdefault(form, entity.name)
     quoted: list[tuple[str, str]] = []
     for quote in analysis.quotes:
-        who = quote.speaker or "unattributed"
+        who = story_names.get(quote.speaker, quote.speaker) if quote.speaker else "unattributed"
         if quote.role:
             who += f" ({quote.role})"
         if quote.speaker and not quote.cue:

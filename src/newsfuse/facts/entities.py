@@ -385,6 +385,8 @@ def _role_before(article: Article, found: _Found) -> str | None:
         lowered = token.text.casefold()
         if token.ends_phrase and not _is_abbreviation(token.text):
             break
+        if re.search(r"['’]s$", token.text):
+            break  # "the Cleveland Clinic's Dr.": the owner of the role is no role
         is_role_word = lowered in _RANKS or lowered.rstrip(".") in _ROLE_WORDS
         is_name_word = token.text[0].isupper() and not _stop_words().is_stop_word(lowered)
         if not (is_role_word or is_name_word):

@@ -2074,6 +2074,8 @@ def _clean_role(role: str | None) -> str | None:
         return None  # "Bill Adgate, who works for LPL Financial ..., said": a clause
     if re.search(r"\b(?:in|since|by)\s+(?:1[89]|20)\d\d$", cleaned):
         return None  # "Back in 2012 Trump said": a time, no office
+    if re.search(r"['’]s$", cleaned):
+        return None  # "the Cleveland Clinic's Dr. Steven Nissen": an owner, no office
     return cleaned if any(c.isalpha() for c in cleaned) else None
 
 
