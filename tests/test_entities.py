@@ -237,3 +237,16 @@ def test_a_form_of_address_is_no_role_but_a_doctors_title_is() -> None:
     entities = extract_entities(articles, nlp=False)
     assert _by_name(entities, "Donald Rumsfeld").role is None
     assert _by_name(entities, "Brian Marsden").role == "Dr."
+
+
+def test_a_name_that_lists_its_parts_is_one_body() -> None:
+    # Multi-News train-44348: "National Heart", "Lung" (a person) and "Blood Institute"
+    articles = _prepared(
+        [
+            "The National Heart, Lung and Blood Institute appointed expert panels in 2008. "
+            "Cardiologists met the institute's staff on Monday."
+        ]
+    )
+    names = [(e.name, e.kind) for e in extract_entities(articles, nlp=False)]
+    assert ("National Heart, Lung and Blood Institute", "organization") in names
+    assert not any(name in ("Lung", "National Heart", "Blood Institute") for name, _ in names)

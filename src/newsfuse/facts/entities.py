@@ -501,6 +501,44 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
                 union.union(by_words.setdefault(content, key), key)
 
 
+# "National Heart, Lung, and Blood Institute": one body, its name a list ending in an
+# organisation word
+_LISTED_NAME = re.compile(
+    r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:,\s+[A-Z][\w\-]*)+,?\s+and\s+"
+    r"(?:[A-Z][\w\-]*\s+)*(?:Institute|Institutes|Bureau|Administration|Agency|Association|"
+    r"Council|Commission|Foundation|Center|Centre|Society|Service|Museum|Laboratory|Department|"
+    r"Ministry|Academy|Authority)\b"
+)
+
+
+def _listed_names_joined(by_id: dict[str, Article], found: list[_Found]) -> list[_Found]:
+    """Names found inside a listed name ("Lung") give way to the whole of it."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article_id in {item.article for item in found}:
+        text = by_id[article_id].original
+        spans[article_id] = [
+            (m.start() + len(m.group()) - len(_ARTICLE_PREFIX.sub("", m.group())), m.end())
+            for m in _LISTED_NAME.finditer(text)
+        ]
+    if not any(spans.values()):
+        return found
+    result: list[_Found] = []
+    joined: set[tuple[str, int]] = set()
+    for item in found:
+        inside = next(
+            ((s, e) for s, e in spans[item.article] if s <= item.start and item.end <= e), None
+        )
+        if inside is None:
+            result.append(item)
+            continue
+        if (item.article, inside[0]) in joined:
+            continue
+        joined.add((item.article, inside[0]))
+        text = by_id[item.article].original[inside[0] : inside[1]]
+        result.append(_Found(item.article, inside[0], inside[1], text, "ORG", item.sentence))
+    return result
+
+
 def _without_nationality(found: list[_Found]) -> list[_Found]:
     """ "American Hasim Rahman" is Hasim Rahman, named elsewhere without the adjective."""
     written = {_normal(item.text) for item in found}
@@ -629,6 +667,7 @@ def extract_entities(articles: Sequence[Article], nlp: Any = None) -> list[Entit
     model = resolve_model(nlp)
     found = _found_by_spacy(articles, model) if model is not None else _found_by_rules(articles)
     by_id = {article.id: article for article in articles}
+    found = _listed_names_joined(by_id, found)
     found = _without_nationality(found)
     union = _UnionFind()
     for item in found:
