@@ -379,3 +379,17 @@ def test_twice_half_alone_two_whole_alternatives_and_tallies() -> None:
         ("219", 219.0),
         ("197", 197.0),
     ]
+
+
+def test_a_rate_is_one_figure_and_a_price_is_no_clock_time() -> None:
+    # Multi-News train-13031: "One in 11 industrial buildings" was 1 and 11; "$13.50-per-
+    # square-foot" was dropped as a clock time
+    text = (
+        "One in 11 industrial buildings is full of marijuana; the risk is one in a thousand. "
+        "A client was offered a $13.50-per-square-foot lease."
+    )
+    assert spans(text) == [
+        ("One in 11", 0.090909),
+        ("one in a thousand", 0.001),
+        ("$13.50", 13.5),
+    ]

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.facts.entities import entity_method, extract_entities
-from newsfuse.facts.figures import share_role, unit_named_by
+from newsfuse.facts.figures import share_role, unit_named_by, what_it_counts
 from newsfuse.facts.speakers import resolve_model
 from newsfuse.facts.timeline import (
     PRECISIONS,
@@ -1349,7 +1349,7 @@ def _figure_subject(figure: Figure) -> str:
     """How a figure heads a line: "20 million hits a month", "age 35"."""
     if figure.what == "age":
         return f"age {figure.text}"
-    return f"{figure.text} {figure.what or figure.unit or ''}".strip()
+    return f"{figure.text} {what_it_counts(figure) or ''}".strip()
 
 
 def _day_keys(event: TimelineEvent) -> set[str]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from newsfuse.facts.figures import what_it_counts
 from newsfuse.render import article_dict, render, summary_dict
 from newsfuse.types import (
     SCHEMA_VERSION,
@@ -204,7 +205,8 @@ def _section_lines(
     lines["quotes"] = _cited_once(quoted, cite)
     counted: list[tuple[str, str]] = []
     for figure in analysis.figures:
-        about = f" — {figure.what or figure.unit}" if figure.what or figure.unit else ""
+        counts = what_it_counts(figure)
+        about = f" — {counts}" if counts else ""
         counted.append((f"{figure.text}{about}", figure.article))
     lines["figures"] = _cited_once(counted, cite)
     for entity in analysis.entities:

@@ -275,7 +275,11 @@ def _excluded(text: str, match: re.Match[str], paragraph_start: int) -> bool:
             return True  # the second day of "June 13 and 14"
         if re.match(r"\.\d\d$", number[-3:]) and (
             re.match(r"\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)\b", after)
-            or re.fullmatch(r"[01]\d\.[0-5]\d|2[0-3]\.[0-5]\d", number)
+            or (
+                re.fullmatch(r"[01]\d\.[0-5]\d|2[0-3]\.[0-5]\d", number)
+                and (number.startswith("0") or re.search(r"\bat\s+$", before))
+                and not (has_money or match.group("percent"))
+            )
         ):
             return True  # a clock time: "6.30 in the morning", "at 07.20"
         if re.match(r":\s\d\d", after):
@@ -615,6 +619,19 @@ def _what(text: str, end: int) -> str | None:
     return phrase or None
 
 
+def what_it_counts(figure: Figure) -> str | None:
+    """What to show beside a figure: what it counts, else a unit its words do not give
+    already ("2 percent", "$1.8 billion" say theirs)."""
+    if figure.what:
+        return figure.what
+    unit = figure.unit
+    if unit == "percent" and re.search(r"%|per\s?cent", figure.text, re.IGNORECASE):
+        return None
+    if unit in ("USD", "EUR", "GBP", "JPY") and re.search(r"[$€£¥]|dlrs", figure.text):
+        return None
+    return unit
+
+
 def share_role(text: str, figure: Figure) -> str:
     """The share a figure tells: "part" for a count of a part ("20 million out of 30
     million"), "pool" for the whole it is part of, "" for neither. A part and its
@@ -758,6 +775,29 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     )
                 )
                 continue
+            # a rate: "one in 11 industrial buildings", "one in a thousand"
+            if index < len(matches) and re.fullmatch(
+                r"\s+in\s+", text[end : matches[index].start("number")]
+            ):
+                following = matches[index]
+                whole = _value(following)
+                if whole and whole > value and not _excluded(text, following, paragraph_start):
+                    index += 1
+                    stop = following.end()
+                    while text[stop - 1].isspace():
+                        stop -= 1
+                    figures.append(
+                        Figure(
+                            text=text[start:stop],
+                            article=article.id,
+                            start=start,
+                            end=stop,
+                            value=round(value / whole, 6),
+                            unit=_unit(text, following, 2.0),
+                            what=_what(text, following.end()),
+                        )
+                    )
+                    continue
             # ranges: "500 to 1,000", "between 1,000 and 1,500", "10-15"
             if index < len(matches):
                 following = matches[index]

@@ -2076,6 +2076,9 @@ def _clean_role(role: str | None) -> str | None:
         return None  # "Back in 2012 Trump said": a time, no office
     if re.search(r"['’]s$", cleaned):
         return None  # "the Cleveland Clinic's Dr. Steven Nissen": an owner, no office
+    # "principal of Avalon Realty Advisors, a firm that specializes in ...": the office,
+    # not the clause describing where it is held
+    cleaned = re.sub(r",\s+(?:a|an|the)\s+[^,]*?\b(?:that|which|who)\b.*$", "", cleaned)
     return cleaned if any(c.isalpha() for c in cleaned) else None
 
 
