@@ -250,3 +250,19 @@ def test_a_name_that_lists_its_parts_is_one_body() -> None:
     names = [(e.name, e.kind) for e in extract_entities(articles, nlp=False)]
     assert ("National Heart, Lung and Blood Institute", "organization") in names
     assert not any(name in ("Lung", "National Heart", "Blood Institute") for name, _ in names)
+
+
+def test_a_familiar_given_name_is_the_same_person() -> None:
+    # Multi-News train-13031, train-6338, train-5697: "Mike Elliott" and "Michael Elliott",
+    # "Mike Brown" and "Michael Brown", "Ed Snowden" and "Edward Snowden" were two people
+    articles = _prepared(
+        [
+            "Michael Elliott, executive director of the group, spoke on Monday.",
+            "Mike Elliott said the moratorium would end. Elliott was there.",
+        ]
+    )
+    people = [
+        (e.name, e.aliases) for e in extract_entities(articles, nlp=False) if e.kind == "person"
+    ]
+    assert len(people) == 1
+    assert {people[0][0], *people[0][1]} >= {"Michael Elliott", "Mike Elliott"}

@@ -473,6 +473,26 @@ class _UnionFind:
             self.parent[root_b] = root_a
 
 
+# the given names a familiar form stands for
+_GIVEN_NAMES: dict[str, tuple[str, ...]] = {
+    nickname: tuple(given.split("/"))
+    for nickname, given in (
+        pair.split("=")
+        for pair in """mike=Michael bob=Robert rob=Robert bobby=Robert bill=William will=William
+        billy=William jim=James jimmy=James tom=Thomas tommy=Thomas joe=Joseph dan=Daniel
+        danny=Daniel dave=David steve=Steven/Stephen chris=Christopher matt=Matthew
+        tony=Anthony ed=Edward eddie=Edward ted=Edward/Theodore nick=Nicholas ben=Benjamin
+        sam=Samuel andy=Andrew alex=Alexander pat=Patrick/Patricia rick=Richard dick=Richard
+        rich=Richard greg=Gregory jeff=Jeffrey ken=Kenneth larry=Lawrence jerry=Gerald
+        don=Donald ron=Ronald tim=Timothy charlie=Charles chuck=Charles fred=Frederick
+        hank=Henry liz=Elizabeth beth=Elizabeth kate=Katherine/Catherine katie=Katherine
+        jen=Jennifer jenny=Jennifer sue=Susan pam=Pamela deb=Deborah debbie=Deborah
+        cathy=Catherine meg=Margaret maggie=Margaret peggy=Margaret vicky=Victoria
+        becky=Rebecca""".split()
+    )
+}
+
+
 def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
     """Join two ways of writing one name: with and without middle initials ("John A.
     Boehner", "John Boehner"), and an organisation's words in another order ("Homeland
@@ -492,6 +512,11 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
             shorter.append(" ".join(words[:-1]).rstrip(","))  # "Anthony LaCalamita III"
         if len(words) >= 3 and all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
             shorter.append(f"{words[0]} {words[-1]}")  # "John A. Boehner"
+        if len(words) == 2:
+            # "Mike Elliott" in one article, "Michael Elliott" in another
+            shorter += [
+                f"{given} {words[1]}" for given in _GIVEN_NAMES.get(words[0].casefold(), ())
+            ]
         for form in map(_normal, shorter):
             if form in written:
                 union.union(form, key)
