@@ -148,7 +148,7 @@ def test_a_dateline_a_board_that_speaks_and_an_organisation_by_its_last_word(nlp
         "had not agreed.",
     ])  # fmt: skip
     entities = extract_entities(articles, nlp=nlp)
-    assert _by_name(entities, "ZURICH").kind == "place"
+    assert _by_name(entities, "Zurich").kind == "place"
     board = _by_name(entities, "Transportation Safety Board of Canada")
     assert board.kind == "organization" and board is not _by_name(entities, "Canada")
     assert _by_name(entities, "Canada").kind == "place"
@@ -266,3 +266,17 @@ def test_a_familiar_given_name_is_the_same_person() -> None:
     ]
     assert len(people) == 1
     assert {people[0][0], *people[0][1]} >= {"Michael Elliott", "Mike Elliott"}
+
+
+def test_a_dateline_does_not_shout_a_place_and_a_month_is_no_place() -> None:
+    # DUC d31010: "WARSAW (place)" from eleven datelines; "the coldest Novembers" a place
+    articles = _prepared(
+        [
+            "WARSAW, Poland (AP) _ The cold wave hit on Nov. 16, making it one of the coldest "
+            "Novembers in Poland in recent years.",
+            "WARSAW, Poland (AP) _ A man froze to death in a Warsaw park.",
+        ]
+    )
+    names = [e.name for e in extract_entities(articles, nlp=False)]
+    assert "Warsaw" in names
+    assert "WARSAW" not in names and "Novembers" not in names

@@ -94,6 +94,16 @@ _TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
 )
+_MONTH_ABBREVIATIONS = frozenset("jan feb apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_month_form(normal: str) -> bool:
+    """ "Nov." and "Novembers" ("the coldest Novembers"); not "Mars"."""
+    return normal.rstrip(".") in _MONTH_ABBREVIATIONS or (
+        normal.endswith("s") and normal[:-1] in _TIME_WORDS and len(normal) > 5
+    )
+
+
 _DEMONYM = re.compile(r"(?:i|ian|ean|ese|ish|ic)$")
 _ARTICLE_PREFIX = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
@@ -215,6 +225,7 @@ def _usable_name(text: str) -> bool:
         and "(" not in text  # "Rep.(R-Fla": words glued to a bracket
         and _normal(text) not in _ROLE_MODIFIERS
         and _normal(text) not in _TIME_WORDS
+        and not _is_month_form(_normal(text))
         and not all(w.casefold().rstrip(".") in _TITLE_WORDS for w in text.split())
     )
 
@@ -812,7 +823,8 @@ def _entity(group: _Group, person_keys: set[str]) -> Entity:
     if kind == PERSON:
         name = max(forms, key=lambda f: (len(f.split()), forms[f], f))
     else:
-        name = max(forms, key=lambda f: (forms[f], len(f), f))
+        # (a wire dateline shouts: "WARSAW" is Warsaw when the text writes it so too)
+        name = max(forms, key=lambda f: (not _shouted(f), forms[f], len(f), f))
         longer = [
             f
             for f in forms
@@ -820,6 +832,8 @@ def _entity(group: _Group, person_keys: set[str]) -> Entity:
         ]
         if kind == ORGANIZATION and " " not in name and longer:
             name = max(longer, key=lambda f: (forms[f], len(f), f))  # "Post": "Washington Post"
+    if kind == PLACE and _shouted(name):
+        name = name.title()  # a dateline the text never writes otherwise: "WARSAW"
     seen = {_normal(name)}
     aliases = []
     for alias in [*sorted(forms, key=lambda f: -forms[f]), *group.aliases]:
@@ -841,6 +855,10 @@ def _entity(group: _Group, person_keys: set[str]) -> Entity:
         role=distinct_roles[0] if distinct_roles and kind == PERSON else None,
         roles=tuple(distinct_roles) if kind == PERSON else (),
     )
+
+
+def _shouted(form: str) -> bool:
+    return form.isupper() and len(form) > 4
 
 
 def _is_surname_of(alias: str, name: str) -> bool:
