@@ -722,6 +722,11 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
     del nlp
     text = article.original
     figures: list[Figure] = []
+
+    def add(start: int, end: int, value: float | tuple[float, float], unit: str | None,
+            what: str | None) -> None:  # fmt: skip
+        figures.append(Figure(text[start:end], article.id, start, end, value, unit, what))
+
     numbers = _SPACED_NUMBER_RE if _is_tokenized(text) else _NUMBER_RE
     for paragraph_start, paragraph_end in _paragraphs(article):
         matches = [
@@ -744,17 +749,7 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             figure_value: float | tuple[float, float] = value
             if re.match(r"-something\b", text[end : end + 11]) and value % 10 == 0 and value > 0:
                 # "a 40-something beautician": an age in a decade, 40 to 49
-                figures.append(
-                    Figure(
-                        text=text[start:end],
-                        article=article.id,
-                        start=start,
-                        end=end,
-                        value=(value, value + 9),
-                        unit="years",
-                        what=_what(text, end + len("-something")),
-                    )
-                )
+                add(start, end, (value, value + 9), "years", _what(text, end + len("-something")))
                 continue
             decade = _decade(text, match, start, end, value, paragraph_start)
             if decade == "calendar":
@@ -763,16 +758,12 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                 # "in her 50s": an age in a decade, 50 to 59; "temperatures in the 100s":
                 # a figure written "100s"
                 age = decade == "age"
-                figures.append(
-                    Figure(
-                        text=text[start : end + 1],
-                        article=article.id,
-                        start=start,
-                        end=end + 1,
-                        value=(value, value + 9) if age else value,
-                        unit="years" if age else None,
-                        what="age" if age else _what(text, end + 1),
-                    )
+                add(
+                    start,
+                    end + 1,
+                    (value, value + 9) if age else value,
+                    "years" if age else None,
+                    "age" if age else _what(text, end + 1),
                 )
                 continue
             # a rate: "one in 11 industrial buildings", "one in a thousand"
@@ -786,16 +777,9 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                     stop = following.end()
                     while text[stop - 1].isspace():
                         stop -= 1
-                    figures.append(
-                        Figure(
-                            text=text[start:stop],
-                            article=article.id,
-                            start=start,
-                            end=stop,
-                            value=round(value / whole, 6),
-                            unit=_unit(text, following, 2.0),
-                            what=_what(text, following.end()),
-                        )
+                    rate = round(value / whole, 6)
+                    add(
+                        start, stop, rate, _unit(text, following, 2.0), _what(text, following.end())
                     )
                     continue
             # ranges: "500 to 1,000", "between 1,000 and 1,500", "10-15"
@@ -877,15 +861,5 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             minus = _MINUS_BEFORE.search(text, max(paragraph_start, start - 8), start)
             if minus and isinstance(figure_value, float) and not match.group("currency"):
                 start, figure_value = minus.start(), -figure_value  # "minus 26 Celsius"
-            figures.append(
-                Figure(
-                    text=text[start:end],
-                    article=article.id,
-                    start=start,
-                    end=end,
-                    value=figure_value,
-                    unit=unit,
-                    what=what,
-                )
-            )
+            add(start, end, figure_value, unit, what)
     return figures
