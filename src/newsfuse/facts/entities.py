@@ -540,8 +540,9 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
 # "National Heart, Lung, and Blood Institute": one body, its name a list ending in an
 # organisation word
 _LISTED_NAME = re.compile(
-    r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:,\s+[A-Z][\w\-]*)+,?\s+and\s+"
-    r"(?:[A-Z][\w\-]*\s+)*(?:Institute|Institutes|Bureau|Administration|Agency|Association|"
+    # (bounded repeats: a page of capitalised words must not take quadratic time)
+    r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:,\s+[A-Z][\w\-]*){1,6},?\s+and\s+"
+    r"(?:[A-Z][\w\-]*\s+){0,4}(?:Institute|Institutes|Bureau|Administration|Agency|Association|"
     r"Council|Commission|Foundation|Center|Centre|Society|Service|Museum|Laboratory|Department|"
     r"Ministry|Academy|Authority)\b"
 )

@@ -437,9 +437,11 @@ def _in_gallery_counter(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    # (near the number only: a page without line breaks is one long line)
+    window_start, window_end = max(line_start, start - 40), min(line_end, end + 40)
     return any(
         counter.start() <= start and end <= counter.end()
-        for counter in _GALLERY_COUNTER.finditer(text, line_start, line_end)
+        for counter in _GALLERY_COUNTER.finditer(text, window_start, window_end)
     )
 
 
