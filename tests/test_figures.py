@@ -393,3 +393,9 @@ def test_a_rate_is_one_figure_and_a_price_is_no_clock_time() -> None:
         ("one in a thousand", 0.001),
         ("$13.50", 13.5),
     ]
+
+
+def test_a_figure_followed_by_when_says_nothing_of_what() -> None:
+    # DUC d31010: "Temperatures plunged to 14 early today" listed "14 — early today"
+    found = figures_of("Temperatures plunged to 14 early today. It killed 32 people.")
+    assert [(f.text, f.what) for f in found] == [("14", None), ("32", "people")]

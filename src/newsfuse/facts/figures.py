@@ -618,7 +618,15 @@ def _what(text: str, end: int) -> str | None:
         words.pop()  # "people in Central America in the past | two"
     # (marks alone are no words: "6, 000 - member Academy", "14. 1 rating /")
     phrase = " ".join(w for w in words if any(c.isalnum() for c in w)).lstrip("-")
+    if phrase.split(" ", 1)[0].casefold() in _WHEN_WORDS:
+        return None  # "plunged to 14 early today": when, not what
     return phrase or None
+
+
+_WHEN_WORDS = frozenset(
+    """today yesterday tonight tomorrow early earlier late later monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
 
 
 def what_it_counts(figure: Figure) -> str | None:
