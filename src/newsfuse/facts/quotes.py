@@ -1698,9 +1698,7 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
     """
     position = _after_dateline(text, tokens)
     first = _bare(tokens[position][2]) if position < len(tokens) else ""
-    comma = next(
-        (i for i in range(position, len(tokens)) if tokens[i][2].endswith(",")), len(tokens)
-    )
+    comma = _segment_end(tokens, position)
     opening = {_bare(t[2]) for t in tokens[position : comma + 1]}
     if (
         first in _PREPOSITIONS
@@ -1709,10 +1707,7 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
         # "Early Wednesday, Cathay had ...", "A day later, Olsen responded"
         or (comma - position <= 3 and opening & (_CALENDAR_WORDS | _TIME_AFTER))
     ):
-        while position < len(tokens) and not tokens[position][2].endswith(","):
-            position += 1
-        position += 1
-        position = _past_adverbials(tokens, position)
+        position = _past_adverbials(tokens, comma + 1)
     if position >= len(tokens):
         return None
     start = tokens[position][0]
