@@ -237,6 +237,11 @@ def _value(match: re.Match[str]) -> float | None:
 _SCALE_LETTERS = {"m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
 
 
+def _end_of(match: re.Match[str]) -> int:
+    """Where a number's match ends, spaces it took after the number left out."""
+    return match.start() + len(match.group().rstrip())
+
+
 def _paragraphs(article: Article) -> list[tuple[int, int]]:
     spans = [(s.start, s.end) for s in article.kept]
     if not spans:
@@ -426,11 +431,15 @@ _PHONE = re.compile(
 )
 
 
+def _covered(
+    pattern: re.Pattern[str], text: str, start: int, end: int, low: int, high: int
+) -> bool:
+    """Whether a match of ``pattern`` in ``text[low:high]`` holds all of ``start:end``."""
+    return any(m.start() <= start and end <= m.end() for m in pattern.finditer(text, low, high))
+
+
 def _in_phone_number(text: str, start: int, end: int) -> bool:
-    return any(
-        phone.start() <= start and end <= phone.end()
-        for phone in _PHONE.finditer(text, max(0, start - 16), end + 16)
-    )
+    return _covered(_PHONE, text, start, end, max(0, start - 16), end + 16)
 
 
 def _in_gallery_counter(text: str, start: int, end: int) -> bool:
@@ -438,11 +447,8 @@ def _in_gallery_counter(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     # (near the number only: a page without line breaks is one long line)
-    window_start, window_end = max(line_start, start - 40), min(line_end, end + 40)
-    return any(
-        counter.start() <= start and end <= counter.end()
-        for counter in _GALLERY_COUNTER.finditer(text, window_start, window_end)
-    )
+    low, high = max(line_start, start - 40), min(line_end, end + 40)
+    return _covered(_GALLERY_COUNTER, text, start, end, low, high)
 
 
 _ONE_AS_PRONOUN_VERBS = frozenset(
@@ -459,13 +465,9 @@ _ABSTRACT_NOUNS = frozenset(
 
 
 # "45-7-2", "a 38-44 mark", "a 219-197 vote": a fighter's record, a team's, a tally
-_RECORD_AFTER = re.compile(
-    r"(?:-\d{1,3}){2,}\b|-\d{1,3}\s+(?:record|mark|vote|run|decision|win|victory|loss|defeat|"
-    r"score|tally)\b"
-)
-_TALLY_AFTER = re.compile(
-    r"\s+(?:record|mark|vote|run|decision|win|victory|loss|defeat|score|tally)\b"
-)
+_TALLY_WORDS = r"(?:record|mark|vote|run|decision|win|victory|loss|defeat|score|tally)\b"
+_RECORD_AFTER = re.compile(rf"(?:-\d{{1,3}}){{2,}}\b|-\d{{1,3}}\s+{_TALLY_WORDS}")
+_TALLY_AFTER = re.compile(rf"\s+{_TALLY_WORDS}")
 
 
 def _counts_plural(text: str, match: re.Match[str]) -> bool:
@@ -486,9 +488,9 @@ def _unit(text: str, match: re.Match[str], value: float = 0.0) -> str | None:
     if inner is not None:  # "a year and a half"
         return _plural(inner.group(1).lower())
     end = match.end()
-    glued = re.match(r"(km|cm|mm|m|ft|kg|lbs?|mi)\b", text[end : end + 4])
+    glued = _GLUED_UNIT.match(text, end)
     if glued:  # "3,000m (9,800ft)": a measure written on the number
-        return _GLUED_UNITS[glued.group(1)]
+        return _GLUED_UNITS[glued.group()]
     hyphen = re.match(r"-([a-z]+(?:-[a-z]+)*)", text[end : end + 40])
     if hyphen:  # "18-year-old", "86-seat", "three-time", "135-mile-per-hour"
         parts = str(hyphen.group(1)).split("-")
@@ -539,6 +541,7 @@ _GLUED_UNITS = {
     "km": "kilometers", "cm": "centimeters", "mm": "millimeters", "m": "meters", "ft": "feet",
     "kg": "kilograms", "lb": "pounds", "lbs": "pounds", "mi": "miles",
 }  # fmt: skip
+_GLUED_UNIT = re.compile(r"(?:km|cm|mm|m|ft|kg|lbs?|mi)\b")
 
 
 def unit_named_by(word: str) -> str:
@@ -592,9 +595,9 @@ _FUNCTION_WORDS = frozenset(
 def _what(text: str, end: int) -> str | None:
     """A short description: the words after the number up to a clause break."""
     words: list[str] = []
-    glued = re.match(r"(?:km|cm|mm|m|ft|kg|lbs?|mi)\b", text[end : end + 4])
+    glued = _GLUED_UNIT.match(text, end)
     if glued:
-        end += glued.end()  # "3,000m deep": the unit is no description
+        end = glued.end()  # "3,000m deep": the unit is no description
     compared = re.match(r"\s+as\s+(?:many|much)\s+", text[end : end + 20])
     if compared:
         end += compared.end() - 1  # "twice as many Americans": what is multiplied
@@ -753,9 +756,7 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
             if value is None or _excluded(text, match, paragraph_start):
                 continue
             start = match.start("currency") if match.group("currency") else match.start("number")
-            end = match.end()
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            end = _end_of(match)
             figure_value: float | tuple[float, float] = value
             if re.match(r"-something\b", text[end : end + 11]) and value % 10 == 0 and value > 0:
                 # "a 40-something beautician": an age in a decade, 40 to 49
@@ -784,13 +785,9 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                 whole = _value(following)
                 if whole and whole > value and not _excluded(text, following, paragraph_start):
                     index += 1
-                    stop = following.end()
-                    while text[stop - 1].isspace():
-                        stop -= 1
                     rate = round(value / whole, 6)
-                    add(
-                        start, stop, rate, _unit(text, following, 2.0), _what(text, following.end())
-                    )
+                    unit, what = _unit(text, following, 2.0), _what(text, following.end())
+                    add(start, _end_of(following), rate, unit, what)
                     continue
             # ranges: "500 to 1,000", "between 1,000 and 1,500", "10-15"
             if index < len(matches):
@@ -829,9 +826,7 @@ def extract_figures(article: Article, nlp: Any = None) -> list[Figure]:
                         if value * scale < high:
                             value *= scale
                     figure_value = (value, high)
-                    end = following.end()
-                    while text[end - 1].isspace():
-                        end -= 1
+                    end = _end_of(following)
                     match_for_unit = following
                     index += 1
                 else:
