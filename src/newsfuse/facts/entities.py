@@ -541,7 +541,7 @@ def _same_names_written_apart(found: list[_Found], union: _UnionFind) -> None:
 # organisation word
 _LISTED_NAME = re.compile(
     # (bounded repeats: a page of capitalised words must not take quadratic time)
-    r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:,\s+[A-Z][\w\-]*){1,6},?\s+and\s+"
+    r"\b(?!(?:The|THE)\s)[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4}(?:,\s+[A-Z][\w\-]*){1,6},?\s+and\s+"
     r"(?:[A-Z][\w\-]*\s+){0,4}(?:Institute|Institutes|Bureau|Administration|Agency|Association|"
     r"Council|Commission|Foundation|Center|Centre|Society|Service|Museum|Laboratory|Department|"
     r"Ministry|Academy|Authority)\b"
@@ -553,10 +553,7 @@ def _listed_names_joined(by_id: dict[str, Article], found: list[_Found]) -> list
     spans: dict[str, list[tuple[int, int]]] = {}
     for article_id in {item.article for item in found}:
         text = by_id[article_id].original
-        spans[article_id] = [
-            (m.start() + len(m.group()) - len(_ARTICLE_PREFIX.sub("", m.group())), m.end())
-            for m in _LISTED_NAME.finditer(text)
-        ]
+        spans[article_id] = [m.span() for m in _LISTED_NAME.finditer(text)]
     if not any(spans.values()):
         return found
     result: list[_Found] = []
