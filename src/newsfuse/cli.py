@@ -146,8 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     stories.add_argument(
         "--second-look", type=_count, default=500, metavar="N",
-        help="an article that opened a story may move to a story formed in the next N "
-        "articles; its line waits for them (default 500; 0: never)",
+        help="a story of five articles or fewer may move into a story formed by N "
+        "articles after its last one; their lines wait for it (default 500; 0: never)",
     )  # fmt: skip
     stories.add_argument(
         "--workers", type=_positive_int, default=1,

@@ -25,11 +25,11 @@ from newsfuse.errors import NewsfuseError, UsageError
 from newsfuse.ingest import article_from_json_line, open_json_lines_path
 from newsfuse.render import render
 from newsfuse.stories.features import parse_published
-from newsfuse.stories.index import StoryIndex
+from newsfuse.stories.index import Look, StoryIndex
 from newsfuse.stories.stream import place_article
 from newsfuse.summarize import DEFAULT_WORDS, summarize
 from newsfuse.text import WIRE_DATELINE, prepare_article
-from newsfuse.types import Article, StoryAssignment, Summary
+from newsfuse.types import Article, Summary
 
 INDEX_NAMES = ("index.md", "index.html")
 _TITLE_CHARS = 110
@@ -86,10 +86,10 @@ def _read_stream(
     junk = failed = 0
     seen: dict[str, str] = {}  # article id -> its story
 
-    def settle(looks: list[tuple[str, StoryAssignment | None]]) -> None:
-        for moved_id, moved in looks:
-            if moved is not None:
-                seen[moved_id] = moved.story
+    def settle(looks: list[Look]) -> None:
+        for look in looks:
+            if look.story is not None:
+                seen[look.article] = look.story
 
     with path.open(encoding="utf-8", errors="replace") as stream:
         for number, line in enumerate(stream, start=1):

@@ -9,12 +9,14 @@ next article than a loose one (a topic followed over days). A near-copy of an
 article already seen (MinHash over word shingles) joins that article's story
 whatever the scores say.
 
-An article that opened a story gets a second look once ``SECOND_LOOK_AFTER`` more
-articles have come (or the input ends): if its story has still no other article, it
-moves to the best story that has formed since, when that story is at least
-``SECOND_LOOK_THRESHOLD`` alike. When it arrived, the story it belongs to may not
-have existed yet, or had too few articles to be recognised; a lone article is the
-commonest split (a late report of a wire story, a short page of a long-running topic).
+A story gets a second look once ``SECOND_LOOK_AFTER`` more articles have come since
+its last one (or the input ends), if it is still small: a lone article moves to the best
+story that has formed since, when that story is at least ``SECOND_LOOK_THRESHOLD``
+alike; a story of up to ``SMALL_STORY`` articles merges, all of them, into a larger
+one at least ``SMALL_LOOK_THRESHOLD`` alike. When it opened, the story it belongs to
+may not have existed yet, or had too few articles to be recognised: a lone article
+is the commonest split (a late report of a wire story, a short page of a long-running
+topic), two halves of one wire story the next.
 
 Stories fade: with publication times, a story untouched for ``fade_days`` of
 stream time closes; in any case the least recently joined stories close once
@@ -26,6 +28,7 @@ write it to disk in the same transaction as the articles that caused it.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter, OrderedDict, deque
@@ -38,7 +41,7 @@ from newsfuse.types import StoryAssignment
 
 # Calibrated on stories_dev.jsonl with benchmarks/eval_stories.py (a sweep, then
 # the stability of F1 across random halves of the stream); few on purpose.
-JOIN_THRESHOLD = 0.2  # combined similarity needed to join a story
+JOIN_THRESHOLD = 0.25  # combined similarity needed to join a story
 NAME_SHARE = 0.4  # weight of the name similarity beside the content similarity
 # a story whose articles are alike (one event) asks more of the next one than a loose
 # story (a topic followed over days): an article must score at least this share of
@@ -64,6 +67,11 @@ _VOCABULARY_CAP = 200_000  # document frequencies kept; beyond, words seen once 
 # 0.003, and a look after 100 articles instead of 500 gained about half as much (0.900).
 SECOND_LOOK_AFTER = 500
 SECOND_LOOK_THRESHOLD = 0.15
+# A small story's second look: merged whole into a larger story this alike (its summed
+# evidence against the other's). Asks more than a lone article's look: a few articles
+# that kept together were told apart from that story once already.
+SMALL_STORY = 5
+SMALL_LOOK_THRESHOLD = 0.3
 # An article dated year Y (a dateline at its top) does not join an undated story whose
 # articles speak of years, none of them Y and the newest more than this before Y: that
 # story is an earlier event of the same kind (a coach fired in 2005, another in 2008).
@@ -91,7 +99,12 @@ class Story:
     dated: bool = False  # one of its articles had a dateline
     opened_by: str = ""  # the article that opened it, ...
     dateline: int = 0  # ... that article's dateline year (0: none) ...
-    looked: bool = False  # ... and whether that article has had its second look
+    looked: bool = False  # ... and whether the story has had its second look
+    # its second look is due this many articles (SECOND_LOOK_AFTER) after this sequence
+    # number: its opening, moved on to its last article while it grows
+    look_from: int = 0
+    # its articles, while it awaits its second look (at most SMALL_STORY): they move with it
+    members: list[str] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -112,6 +125,8 @@ class Story:
             "opened_by": self.opened_by,
             "dateline": self.dateline,
             "looked": self.looked,
+            "look_from": self.look_from,
+            "members": self.members,
         }
 
     @classmethod
@@ -131,14 +146,30 @@ class Story:
             dated=bool(record.get("dated", False)),
             opened_by=str(record.get("opened_by", "")),
             dateline=int(record.get("dateline", 0)),
-            # a state written before second looks: its stories are not looked at again
-            looked=bool(record.get("looked", "opened_by" not in record)),
+            # a state written before second looks (or before small stories had theirs, which
+            # lacks the members to move): its stories are not looked at again
+            looked=bool(record.get("looked", "opened_by" not in record))
+            or ("members" not in record and int(record["size"]) > 1),
+            look_from=int(record.get("look_from", record.get("last_sequence", 0))),
+            members=[str(m) for m in record.get("members", [record.get("opened_by", "")])],
             terms_square=float(record["terms_square"]),
             names_square=float(record["names_square"]),
         )
         # as it was, not recomputed: a resumed run must decide exactly as an unbroken one
         story.indexed = frozenset(record["indexed"])
+        if story.looked:
+            story.members = []
         return story
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """A second look's word on one article: the story it moved to (``None``: it stays),
+    and whether it is settled (its line may be written: its story will not move)."""
+
+    article: str
+    story: str | None
+    settled: bool
 
 
 @dataclass(slots=True)
@@ -155,6 +186,11 @@ class PendingChanges:
 
 def _norm(vector: dict[str, float]) -> float:
     return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = _norm(vector)
+    return {key: weight / norm for key, weight in vector.items()}
 
 
 def _dot(query: dict[str, float], target: dict[str, float]) -> float:
@@ -236,9 +272,13 @@ class StoryIndex:
         self.latest_published: float | None = None
         self.pending = PendingChanges()
         self.scored = 0  # stories scored in this process: the cost of placing articles
-        # stories of one article awaiting their second look, in the order they opened:
+        # small stories awaiting their second look, in the order they opened:
         # (the sequence that opened it, story id, article id)
         self.awaiting_look: deque[tuple[int, str, str]] = deque()
+        # articles settled since the last second looks: their story grew past a look's
+        # reach or closed before its look
+        self.released: list[str] = []
+        self.merged_away = 0  # stories this process merged into others on their look
 
     # ------------------------------------------------------------------ weights
 
@@ -308,6 +348,9 @@ class StoryIndex:
 
     def _close(self, story_id: str) -> None:
         story = self.stories.pop(story_id)
+        if not story.looked:  # closed before its look: its articles stay where they are
+            self.released += story.members or [story.opened_by]
+            story.looked, story.members = True, []
         for key in story.indexed:
             posting = self.postings.get(key)
             if posting is not None:
@@ -333,8 +376,11 @@ class StoryIndex:
                         self._close(story.id)
 
     def _join(self, story: Story, terms: dict[str, float], names: dict[str, float],
-              features: ArticleFeatures) -> None:  # fmt: skip
+              features: ArticleFeatures, article_id: str) -> None:  # fmt: skip
         story.size += 1
+        if not story.looked and self.look_after > 0:
+            story.members.append(article_id)
+            self._settle_if_grown(story)
         story.terms, story.terms_square = _add(story.terms, story.terms_square, terms)
         story.names, story.names_square = _add(story.names, story.names_square, names)
         _widen_published(story, features.published)
@@ -383,14 +429,15 @@ class StoryIndex:
         new_story = best is None or best_score < self.join_threshold
         if best is None or new_story:
             best = Story(id=self._new_story_id(), opened_by=article_id,
-                         dateline=features.dateline)  # fmt: skip
+                         dateline=features.dateline, look_from=self.sequence,
+                         looked=self.look_after <= 0)  # fmt: skip
             self.stories[best.id] = best
-            if self.look_after > 0:
-                self.awaiting_look.append((self.sequence, best.id, article_id))
+            if not best.looked:
+                self._await_look(best)
         if not new_story and duplicate_of is None:
             best.join_scores += best_score
             best.joins += 1
-        self._join(best, terms, names, features)
+        self._join(best, terms, names, features, article_id)
         while len(self.stories) > self.max_open:  # the least recently joined go first
             self._close(next(iter(self.stories)))
         for key in band_keys:
@@ -402,72 +449,110 @@ class StoryIndex:
                                duplicate_of=duplicate_of,
                         new_story=new_story)  # fmt: skip
 
-    def second_looks(self, final: bool = False) -> list[tuple[str, StoryAssignment | None]]:
-        """Give the lone articles whose time has come (all of them, when ``final``) their
-        second look: each article settled, with its new decision when it moved."""
+    def second_looks(self, final: bool = False) -> list[Look]:
+        """Give the small stories whose time has come (all of them, when ``final``) their
+        second look: what moved, and which articles are settled (their lines may be
+        written)."""
         horizon = self.sequence if final else self.sequence - self.look_after
-        settled: list[tuple[str, StoryAssignment | None]] = []
+        looks: list[Look] = []
         while self.awaiting_look and self.awaiting_look[0][0] <= horizon:
-            _, story_id, article_id = self.awaiting_look.popleft()
+            _, story_id, _ = self.awaiting_look.popleft()
             story = self.stories.get(story_id)
-            # closed, or no longer alone: its article stays where it is
-            moved = None if story is None or story.size != 1 else self._second_look(story)
-            settled.append((article_id, moved))
-        return settled
+            if story is None or story.looked:
+                continue  # (settled when it closed or grew)
+            if story.last_sequence > horizon and not final:
+                # still growing: looked at once it has had as long since its last article
+                # (dev random orders 0.894 looking from its opening, 0.898 from its last)
+                story.look_from = story.last_sequence
+                self.pending.stories.add(story.id)
+                self._await_look(story)
+                continue
+            looks += self._second_look(story)
+        looks += [Look(article, None, True) for article in self.released]
+        self.released = []
+        return looks
 
     def is_awaiting_look(self, story_id: str) -> bool:
-        """Whether the article that opened this story may still move (its line must wait)."""
+        """Whether the articles of this story may still move (their lines must wait)."""
         story = self.stories.get(story_id)
-        return story is not None and story.size == 1 and not story.looked and self.look_after > 0
+        return story is not None and not story.looked and self.look_after > 0
 
-    def _second_look(self, lone: Story) -> StoryAssignment | None:
-        lone.looked = True
-        self.pending.stories.add(lone.id)
+    def _await_look(self, story: Story) -> None:
+        entry = (story.look_from, story.id, story.opened_by)
+        if self.awaiting_look and self.awaiting_look[-1] > entry:  # (restored out of order)
+            bisect.insort(self.awaiting_look, entry)
+        else:
+            self.awaiting_look.append(entry)
+
+    def _second_look(self, small: Story) -> list[Look]:
+        """Move a small story whole into the best larger story that is alike enough."""
+        members = small.members or [small.opened_by]
+        small.looked, small.members = True, []
+        self.pending.stories.add(small.id)
+        # a lone article's vectors are unit length already; a story's are sums
+        terms = _unit(small.terms) if small.size > 1 else small.terms
+        names = _unit(small.names) if small.size > 1 else small.names
+        threshold = SECOND_LOOK_THRESHOLD if small.size == 1 else SMALL_LOOK_THRESHOLD
         best: Story | None = None
         best_score = 0.0
-        for story_id in self._candidates(lone.terms, lone.names):
-            if story_id == lone.id:
-                continue
+        for story_id in self._candidates(terms, names):
             story = self.stories[story_id]
+            if story_id == small.id or story.size < small.size:
+                continue
             # either may be the later event of the two (both directions of the dateline rule)
-            if lone.dateline and _earlier_event(story, lone.dateline):
+            if small.dateline and _earlier_event(story, small.dateline):
                 continue
-            if story.dateline and _earlier_event(lone, story.dateline):
+            if story.dateline and _earlier_event(small, story.dateline):
                 continue
-            score = self._score(story, lone.terms, lone.names)
+            score = self._score(story, terms, names)
             if score > best_score:
                 best, best_score = story, score
-        if best is None or best_score < SECOND_LOOK_THRESHOLD:
-            return None
-        self._remove(lone)
-        best.join_scores += best_score
-        best.joins += 1
-        self._merge(best, lone)
-        return StoryAssignment(lone.opened_by, best.id, score=round(best_score, 4),
-                               new_story=False)  # fmt: skip
+        if best is None or best_score < threshold:
+            return [Look(article, None, True) for article in members]
+        bands = [(key, self.bands[key][0]) for key in small.bands
+                 if self.bands.get(key, ("", ""))[1] == small.id]  # fmt: skip
+        self._remove(small)
+        best.join_scores += small.join_scores + best_score
+        best.joins += small.joins + 1
+        self._merge(best, small, bands)
+        if best.looked or self._settle_if_grown(best):
+            return [Look(article, best.id, True) for article in members]
+        # the larger story awaits its own look: they wait, and move with it
+        best.members += members
+        return [Look(article, best.id, False) for article in members]
 
-    def _remove(self, lone: Story) -> None:
-        """Take a story out whose only article moves: it never was a story."""
-        self._close(lone.id)
-        del self.pending.closed[lone.id]
-        self.pending.stories.discard(lone.id)
-        self.pending.removed.add(lone.id)
+    def _settle_if_grown(self, story: Story) -> bool:
+        """A story grown past ``SMALL_STORY`` has no second look: its articles are settled."""
+        if story.looked or story.size <= SMALL_STORY:
+            return story.looked
+        story.looked = True
+        self.released += story.members
+        story.members = []
+        return True
 
-    def _merge(self, story: Story, lone: Story) -> None:
-        """Add the evidence of a one-article story to ``story``, as a join would."""
-        story.size += lone.size
-        story.terms, story.terms_square = _add(story.terms, story.terms_square, lone.terms)
-        story.names, story.names_square = _add(story.names, story.names_square, lone.names)
-        _widen_published(story, lone.first_published)
-        _widen_published(story, lone.last_published)
-        story.years |= lone.years
-        story.dated = story.dated or lone.dated
+    def _remove(self, small: Story) -> None:
+        """Take out a story whose articles all move: it never was a story."""
+        self._close(small.id)
+        del self.pending.closed[small.id]
+        self.pending.stories.discard(small.id)
+        self.pending.removed.add(small.id)
+        self.merged_away += 1
+
+    def _merge(self, story: Story, small: Story, bands: list[tuple[int, str]]) -> None:
+        """Add the evidence of a small story to ``story``, as its joins would have."""
+        story.size += small.size
+        story.terms, story.terms_square = _add(story.terms, story.terms_square, small.terms)
+        story.names, story.names_square = _add(story.names, story.names_square, small.names)
+        _widen_published(story, small.first_published)
+        _widen_published(story, small.last_published)
+        story.years |= small.years
+        story.dated = story.dated or small.dated
         story.last_sequence = self.sequence
         self.stories.move_to_end(story.id)
         self._reindex(story)
-        for key in lone.bands:  # its copies are found in the story it joined
+        for key, article in bands:  # its copies are found where it went
             if key not in self.bands:
-                self.bands[key] = self.pending.bands[key] = (lone.opened_by, story.id)
+                self.bands[key] = self.pending.bands[key] = (article, story.id)
                 story.bands.append(key)
         self.pending.stories.add(story.id)
 
@@ -481,5 +566,5 @@ class StoryIndex:
         self.stories[story.id] = story
         for key in story.indexed:
             self.postings.setdefault(key, set()).add(story.id)
-        if story.size == 1 and not story.looked and self.look_after > 0:
-            self.awaiting_look.append((story.last_sequence, story.id, story.opened_by))
+        if not story.looked and self.look_after > 0:
+            self._await_look(story)

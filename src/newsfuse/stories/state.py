@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -151,17 +152,19 @@ class StoryState:
         elif decision.new_story and title:
             self._titles[decision.story] = title
 
-    def revise(self, decision: StoryAssignment) -> None:
-        """A lone article moved on its second look: its new decision, at its old place."""
-        waiting = self._waiting.get(decision.article)
+    def revise(self, article: str, story: str) -> None:
+        """An article moved with its story on a second look: its new story, at its old
+        place (a near-copy stays one)."""
+        waiting = self._waiting.get(article)
         if waiting is not None:
-            sequence = waiting[1]
+            decision, sequence = waiting
         else:
             row = self.db.execute(
-                "SELECT sequence FROM assignments WHERE article = ?", (decision.article,)
+                "SELECT sequence FROM assignments WHERE article = ?", (article,)
             ).fetchone()
             sequence = row[0] if row else self.index.sequence
-        self._waiting[decision.article] = (decision, sequence)
+            decision = self.lookup(article) or StoryAssignment(article, story)
+        self._waiting[article] = (replace(decision, story=story, new_story=False), sequence)
 
     def commit(self) -> None:
         """Write what the index changed and commit, with the decisions recorded since."""

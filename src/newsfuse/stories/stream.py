@@ -31,6 +31,7 @@ from newsfuse.stories.index import (
     DEFAULT_FADE_DAYS,
     DEFAULT_MAX_OPEN,
     SECOND_LOOK_AFTER,
+    Look,
     StoryIndex,
 )
 from newsfuse.stories.state import StoryState
@@ -94,12 +95,12 @@ def _numbered_lines(stream: Iterable[str]) -> Iterator[tuple[int, str]]:
 @dataclass(slots=True)
 class _Line:
     record: dict[str, Any]
-    held: bool  # the article opened a story and awaits its second look
+    held: bool  # the article's story awaits its second look: it may still move
 
 
 class _Writer:
-    """Output lines wait here until the transaction that holds them commits, and the line
-    of an article that opened a story until its second look (lines stay in input order)."""
+    """Output lines wait here until the transaction that holds them commits, and the lines
+    of a story's articles until its second look (lines stay in input order)."""
 
     def __init__(self, state: StoryState, output: TextIO, size: int) -> None:
         self.size = size
@@ -119,11 +120,12 @@ class _Writer:
         if self.added >= self.size or time.monotonic() - self.started > TRANSACTION_SECONDS:
             self.flush()
 
-    def settle(self, article: str, moved: StoryAssignment | None) -> None:
-        for line in self.held.pop(article, ()):
-            if moved is not None:
-                line.record["story"] = moved.story
-            line.held = False
+    def settle(self, look: Look) -> None:
+        lines = self.held.pop(look.article, []) if look.settled else self.held.get(look.article, [])
+        for line in lines:
+            if look.story is not None:
+                line.record["story"] = look.story
+            line.held = not look.settled
 
     def flush(self) -> None:
         self.state.commit()
@@ -210,8 +212,8 @@ def group_lines(
     """
     report_error = on_error or (lambda message: print(message, file=sys.stderr))
     writer = _Writer(state, output, transaction_articles)
-    count = failed = resumed = junk = duplicates = moved = 0
-    first_story = state.index.next_story
+    count = failed = resumed = junk = duplicates = 0
+    first_story, merged_before = state.index.next_story, state.index.merged_away
     for number, record_id, article_id, title, features, message in _prepared_lines(
         lines, Path(where).stem, workers
     ):
@@ -233,24 +235,19 @@ def group_lines(
         junk += decision.junk is not None
         duplicates += decision.duplicate_of is not None
         writer.add(assignment_record(decision), hold=state.index.is_awaiting_look(decision.story))
-        moved += _settle(state, writer, state.index.second_looks())
-    moved += _settle(state, writer, state.index.second_looks(final=True))
+        _settle(state, writer, state.index.second_looks())
+    _settle(state, writer, state.index.second_looks(final=True))
     writer.flush()
-    opened = state.index.next_story - first_story - moved
+    opened = state.index.next_story - first_story - (state.index.merged_away - merged_before)
     return StoriesReport(count, failed, resumed, opened, junk, duplicates)
 
 
-def _settle(
-    state: StoryState, writer: _Writer, looks: list[tuple[str, StoryAssignment | None]]
-) -> int:
-    """Release the lines of articles that had their second look; the number that moved."""
-    moved = 0
-    for article, new_decision in looks:
-        if new_decision is not None:
-            state.revise(new_decision)
-            moved += 1
-        writer.settle(article, new_decision)
-    return moved
+def _settle(state: StoryState, writer: _Writer, looks: list[Look]) -> None:
+    """Record where second looks moved articles, and release the lines of settled ones."""
+    for look in looks:
+        if look.story is not None:
+            state.revise(look.article, look.story)
+        writer.settle(look)
 
 
 def group_file(
