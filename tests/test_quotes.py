@@ -2173,3 +2173,64 @@ def test_crowed_a_leading_back_a_particle_an_agency_and_an_owned_role() -> None:
         ("Mehdi Zareh", None),
         ("church's minister", None),
     ]
+
+
+def test_a_capitalised_title_in_apposition_names_the_later_described_speaker() -> None:
+    # blind61 (MultiLing M008, Air France 447): "Nelson Jobim, the Brazilian Defence
+    # Minister," then "However, the Brazilian defence minister said ..., saying that
+    # “...”" was "Brazilian"'s: a sentence adverb hid the subject, a people's adjective
+    # cut the description short, and a title in capitals named no role holder
+    text = (
+        "Nelson Jobim, the Brazilian Defence Minister, said that there were no survivors.\n\n"
+        "However, the Brazilian defence minister said that it may be hard to find them, "
+        'saying that "it could be at a depth of 2,000 or 3,000 metres in that area."'
+    )
+    assert [q.speaker for q in quotes_of(text, None)] == ["Nelson Jobim"]
+
+
+def test_a_description_before_an_apposed_name_is_the_names_office() -> None:
+    # blind61 (MultiLing M005): 'said the Executive Clerk of the National Monuments
+    # Council of Chile, Óscar Acuña, who ...' gave the speaker "Executive Clerk" and the
+    # role "Óscar Acuña"
+    text = (
+        'The church is being restored. "Their attitude is a clear sample of the love of '
+        'the Chileans for their legacy," said the Executive Clerk of the National '
+        "Monuments Council of Chile, \u00d3scar Acu\u00f1a, who appreciated their help."
+    )
+    found = [(q.speaker, q.role) for q in quotes_of(text, None)]
+    assert found == [
+        ("\u00d3scar Acu\u00f1a", "Executive Clerk of the National Monuments Council of Chile")
+    ]
+
+
+def test_a_contracted_pronoun_is_no_name() -> None:
+    # blind56 (Multi-News val-47823): "They're asking people to “be kind to one
+    # another”" gave the speaker "They're", a capitalised word taken for a name
+    text = (
+        "The district is offering counseling to students. The Riggs family spoke on "
+        "Monday. They're asking people to \u201cbe kind to one another\u201d instead "
+        "of sending flowers."
+    )
+    assert "They're" not in [q.speaker for q in quotes_of(text, None)]
+
+
+def test_a_name_before_a_dash_and_an_opening_mark_ends_at_the_dash() -> None:
+    # blind60 (Multi-News train-18231): 'Mitt Romney- "Donald Trump has shown ...' gave
+    # the speaker 'Mitt Romney- "Donald Trump': the name ran on into the quotation
+    text = (
+        'Published on Feb 23, 2016 Mitt Romney- "Donald Trump has shown an extraordinary '
+        'ability to understand how our economy works and to create jobs."'
+    )
+    assert [q.speaker for q in quotes_of(text, None)] == ["Mitt Romney"]
+
+
+def test_a_college_or_library_that_speaks_is_a_body_by_its_full_name() -> None:
+    # blind8 (Multi-News train-22541) and blind42 (train-30108): 'notes the Penn State
+    # College of Agricultural Sciences' gave "College"; 'The Library of Congress website
+    # writes' gave "Congress Becker" (a college and a library were no bodies)
+    text = (
+        "\u201cApproximately 132 to 264 gallons of ruminal gas are belched each day,\u201d "
+        "notes the Penn State College of Agricultural Sciences."
+    )
+    (speaker,) = [q.speaker for q in quotes_of(text, None)]
+    assert speaker is not None and speaker.endswith("College of Agricultural Sciences")

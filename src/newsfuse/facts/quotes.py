@@ -119,7 +119,9 @@ _FUNCTION_WORDS = frozenset("of the with for at from in on and or a an to by as"
 _CLAUSE_VERBS = frozenset("is was were are has had have".split())
 _TRAILING_FUNCTION_WORDS = frozenset("that the a an of for to in at by who which following".split())
 _LEADING_ADVERBS = frozenset(
-    "later then also still now instead meanwhile again back earlier even once".split()
+    """later then also still now instead meanwhile again back earlier even once however
+    moreover nevertheless nonetheless furthermore separately afterwards finally indeed thus
+    therefore additionally""".split()
 )
 # a subject phrase holding these is a clause, not a description ("a country that is rarely")
 _CLAUSE_WORDS = frozenset("that who which is was were are has had have not".split())
@@ -476,6 +478,9 @@ def _speaker_phrase(
     aside = re.match(r"([a-z]+ing)\b", role or "")
     if aside is not None and aside.group(1) not in _ROLE_PARTICIPLES:
         role = None  # "Andrew Cuomo, assessing the scope of ..., told": an aside, no role
+    contracted = re.fullmatch(r"(\w+)['’](?:re|s|ll|d|ve|m)", head)
+    if contracted is not None and contracted.group(1).lower() in PRONOUNS:
+        head = contracted.group(1)  # "They're asking people to “be kind”": they
     if head.lower() in PRONOUNS:
         return head, lead, lead + len(head), None, True
     head_words = head.split()
@@ -491,6 +496,8 @@ def _speaker_phrase(
             )
             # "director of Remera, Amar said"
             or head_words[0].lower() in _PERSONAL_ROLES
+            # "the Executive Clerk of the National Monuments Council of Chile, Óscar Acuña,"
+            or (head_words[0] == "the" and len(head_words) >= 2)
         )
         and _apposed_is_name(text, lead, role)
     ):
@@ -1741,6 +1748,9 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
             if name_ahead and named and not word.endswith("ed"):
                 end = token_end  # "WPBF-25 news producer Chris Shepherd": a role before a name
                 continue
+            if named and described and _role_noun_ahead(tokens, token_start):
+                end = token_end  # "the Brazilian defence minister said": a people's adjective
+                continue
             if named or not described or (word.endswith("ed") and len(head) >= 2):
                 break
         if token[:1].isupper() and end > start:
@@ -1755,6 +1765,20 @@ def _sentence_subject(text: str, tokens: list[tuple[int, int, str]]) -> _Subject
     if subject[0] is None or subject[4]:
         return None
     return _named_in_apposition(text, subject) or subject
+
+
+def _role_noun_ahead(tokens: list[tuple[int, int, str]], start: int) -> bool:
+    """Whether the lower-case words from ``start`` to the reporting verb end in a role
+    noun: "(the Brazilian) defence minister said", "(the Iraqi) prime minister told"."""
+    words: list[str] = []
+    for _, _, token in (t for t in tokens if t[0] >= start):
+        word = _bare(token)
+        if word in REPORTING_VERBS or word in _AUXILIARIES:
+            break
+        if not token[:1].islower() or len(words) == 3 or token != word:
+            return False  # (a name, a clause, punctuation: no plain noun phrase)
+        words.append(word)
+    return bool(words) and words[-1] in _PERSONAL_ROLES
 
 
 def _named_in_apposition(text: str, subject: _Subject) -> _Subject | None:
@@ -2918,7 +2942,7 @@ def _role_holders(text: str, names: NameIndex) -> list[_RoleHolder]:
         ):
             # "conservative radio host Rush Limbaugh": a later "the host" is Limbaugh
             roles.append(premodifier.group("role"))
-        apposed = _APPOSED_ROLE.match(text, mention.end)
+        apposed = _APPOSED_ROLE.match(text, mention.end) or _APPOSED_TITLE.match(text, mention.end)
         if apposed is not None and not (set(apposed.group("role").split()) & REPORTING_VERBS):
             # (not "boarded the Salahaddin, the military said": an attribution, no role)
             roles.append(apposed.group("role"))
@@ -2937,6 +2961,14 @@ _APPOSED_ROLE = re.compile(
     r"(?!(?:which|who|whose|whom|where|when|that|and|but|or|as|if|while|said|says|told)\b)"
     r"(?P<role>[a-z][^,.;:()\"“”]{1,60})"
     r"(?=[,.;:])"
+)
+
+
+# "Nelson Jobim, the Brazilian Defence Minister,": a title written in capitals, its last
+# word a title ("Minister"), so that a later "the Brazilian defence minister" is Jobim
+_APPOSED_TITLE = re.compile(
+    r",\s+the\s+(?P<role>(?:[A-Z][\w\-]*\s+){0,3}(?P<title>[A-Z][a-z\-]+))"
+    r"(?:\s+of\s+[^,.;:()\"“”]{1,40})?(?=[,.;:])"
 )
 
 

@@ -157,7 +157,8 @@ _ORG_WORDS = frozenset(
     organization organisation fund service services exchange securities foundation
     operation center centre board police division bureau unit squad insurance enterprise
     enterprises industries holdings church cathedral mosque synagogue diocese archdiocese
-    chapel chamber society alliance coalition academy authority command""".split()
+    chapel chamber society alliance coalition academy authority command college school
+    hospital museum library laboratory""".split()
 )
 
 
@@ -232,6 +233,11 @@ def _is_capitalised(token: str) -> bool:
     return bool(word) and (word[0].isupper() or (word[0].isdigit() and False))
 
 
+_CONTRACTED = re.compile(
+    r"(?:i|you|he|she|it|we|they|that|there|who)['’](?:re|s|ll|d|ve|m)|[a-z]+n['’]t"
+)
+
+
 def _is_name_token(token: str, inside: bool) -> bool:
     word = _clean_token(token)
     if not word:
@@ -239,6 +245,9 @@ def _is_name_token(token: str, inside: bool) -> bool:
     if _DERIVED_ADJECTIVE.search(word):
         return False  # "German-born", "Brasilia-based": adjectives
     lowered = word.lower()
+    if _CONTRACTED.fullmatch(lowered):
+        return False  # "They're", "It's", "Don't": a pronoun or a verb, no name
+
     if inside and (lowered in NAME_PARTICLES or lowered in NAME_SUFFIXES):
         return True
     if inside and re.match(r"^(?:(?:al|el|bin|abu|ibn)-|[dl]['’])[A-Z]", word):
@@ -295,6 +304,9 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameMen
                 continue
             if not _is_name_token(candidate, inside=True) or candidate[0] in "([":
                 break  # "Maura (Poehler)": a parenthesis holds another name
+            if candidate[0] in '"“' and previous[-1] in "-–—":
+                run[-1] = (run[-1][0], run[-1][1] - 1)
+                break  # 'Mitt Romney- "Donald Trump has ...': a quotation opens
             if _is_common(candidate):
                 break
             run.append(tokens[index])
