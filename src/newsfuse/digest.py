@@ -112,7 +112,7 @@ def _read_stream(
                 continue
             placed.append((article, decision.story))
     settle(index.second_looks(final=True))
-    # a lone article may have moved on its second look
+    # a small story may have moved on its second look
     return [(article, seen[article.id]) for article, _ in placed], junk, failed
 
 

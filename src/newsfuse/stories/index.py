@@ -178,7 +178,7 @@ class PendingChanges:
 
     stories: set[str] = field(default_factory=set)  # joined or opened (maybe closed since)
     closed: dict[str, Story] = field(default_factory=dict)
-    removed: set[str] = field(default_factory=set)  # a lone article moved out: no story
+    removed: set[str] = field(default_factory=set)  # a small story moved out whole: no story
     counted: set[str] = field(default_factory=set)  # keys whose frequency changed
     bands: dict[int, tuple[str, str]] = field(default_factory=dict)
     forgotten_terms: bool = False
@@ -272,8 +272,8 @@ class StoryIndex:
         self.latest_published: float | None = None
         self.pending = PendingChanges()
         self.scored = 0  # stories scored in this process: the cost of placing articles
-        # small stories awaiting their second look, in the order they opened:
-        # (the sequence that opened it, story id, article id)
+        # small stories awaiting their second look, in the order it is due:
+        # (the sequence it counts from, story id, the article that opened it)
         self.awaiting_look: deque[tuple[int, str, str]] = deque()
         # articles settled since the last second looks: their story grew past a look's
         # reach or closed before its look
@@ -479,7 +479,7 @@ class StoryIndex:
 
     def _await_look(self, story: Story) -> None:
         entry = (story.look_from, story.id, story.opened_by)
-        if self.awaiting_look and self.awaiting_look[-1] > entry:  # (restored out of order)
+        if self.awaiting_look and self.awaiting_look[-1] > entry:  # (put off, or restored)
             bisect.insort(self.awaiting_look, entry)
         else:
             self.awaiting_look.append(entry)

@@ -176,7 +176,7 @@ class StoryState:
              for d, sequence in self._waiting.values()],
         )  # fmt: skip
         self._waiting.clear()
-        for story_id in pending.removed:  # a lone article moved out: no such story
+        for story_id in pending.removed:  # a small story moved out whole: no such story
             self._titles.pop(story_id, None)
             self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
             self.db.execute("DELETE FROM bands WHERE story = ?", (story_id,))
