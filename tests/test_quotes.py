@@ -2234,3 +2234,14 @@ def test_a_college_or_library_that_speaks_is_a_body_by_its_full_name() -> None:
     )
     (speaker,) = [q.speaker for q in quotes_of(text, None)]
     assert speaker is not None and speaker.endswith("College of Agricultural Sciences")
+
+
+def test_a_common_word_opening_a_sentence_is_no_one_the_fallback_may_name() -> None:
+    # blind36 (ECB+ 14_ecb:6): a statement without a reporting verb went to "Fire", from
+    # "Fire and police units were due to remain at the scene" (the article writes "fire")
+    text = (
+        "A fire destroyed the Waitrose store in Wellington on Saturday night.\n\n"
+        '"We have made available a distress fund for local residents and staff affected."'
+        "\n\nFire and police units were due to remain at the scene overnight."
+    )
+    assert "Fire" not in [q.speaker for q in quotes_of(text, None)]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsfuse.facts.speakers import NameIndex, NameMention
+from newsfuse.facts.speakers import NameIndex, NameMention, common_word, names_organisation
 
 FEATURES = (
     "has_cue",
@@ -106,6 +106,10 @@ def candidates(
         if any(s <= mention.start < e for s, e in quoted):
             continue
         full = names.fullest(mention.name, mention.start)
+        if common_word(text, full) and not names_organisation(full):
+            # "Fire and police units were ...", "Civil protection": no one's name ("Police"
+            # is a body all the same)
+            continue
         before = mention.end <= start
         distance = float(max(0, start - mention.end if before else mention.start - end))
         values = found.setdefault(

@@ -50,6 +50,7 @@ from newsfuse.facts.speakers import (
     NameIndex,
     NameMention,
     build_name_index,
+    common_word,
     is_title_word,
     name_runs,
     resolve_model,
@@ -572,7 +573,7 @@ def _speaker_phrase(
         first = [m for m in mentions if m.end <= lead + cut.start()]
         if (
             first
-            and not _common_word(text, first[-1].name)
+            and not common_word(text, first[-1].name)
             and first[-1].name.lower() not in _LEADING_ADVERBS
         ):
             mentions = first[-1:]
@@ -764,11 +765,6 @@ def _noun_phrase(head: str) -> str:
     while len(words) > 2 and words[-1].lower() in _TRAILING_FUNCTION_WORDS:
         words.pop()
     return " ".join(words)
-
-
-def _common_word(text: str, name: str) -> bool:
-    """A one-word "name" the article also writes in lower case ("Back", "Officials")."""
-    return " " not in name and bool(re.search(rf"\b{re.escape(name.lower())}\b", text))
 
 
 def _in_parentheses(text: str, lead: int, mention: NameMention) -> bool:

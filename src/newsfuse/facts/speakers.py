@@ -162,7 +162,7 @@ _ORG_WORDS = frozenset(
 )
 
 
-def _names_organisation(name: str) -> bool:
+def names_organisation(name: str) -> bool:
     """Whether a name holds an organisation word: "Central Mat-Su Fire Department"."""
     return bool({w.lower().strip(".,") for w in name.split()} & _ORG_WORDS)
 
@@ -253,6 +253,11 @@ def _is_name_token(token: str, inside: bool) -> bool:
     if inside and re.match(r"^(?:(?:al|el|bin|abu|ibn)-|[dl]['’])[A-Z]", word):
         return True  # "al-Abadi", "Hugues du Plessis d'Argentre"
     return word[0].isupper() and not word.isdigit()
+
+
+def common_word(text: str, name: str) -> bool:
+    """A one-word "name" the article also writes in lower case ("Back", "Officials")."""
+    return " " not in name and bool(re.search(rf"\b{re.escape(name.lower())}\b", text))
 
 
 def _possessive(token: str) -> bool:
@@ -804,7 +809,7 @@ class NameIndex:
                 continue
             if any(s <= candidate.start < e for s, e in exclude):
                 continue
-            if not (candidate.reports or _names_organisation(candidate.name)):
+            if not (candidate.reports or names_organisation(candidate.name)):
                 continue  # "made no mention of Yemen or Somalia. Instead it said"
             best = candidate
             if not candidate.is_person:
@@ -913,7 +918,7 @@ def build_name_index(text: str, spans: list[tuple[int, int]], doc: Any = None) -
                 continue  # (the model's "person" in "in the buff" is no name)
             # (a run with an organisation word is none, whatever the model says:
             # "Central Mat-Su Fire Department")
-            is_person = entity.label_ == "PERSON" and not _names_organisation(text[start:end])
+            is_person = entity.label_ == "PERSON" and not names_organisation(text[start:end])
             existing = by_end.get(end)
             if (
                 is_person
