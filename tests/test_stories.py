@@ -354,3 +354,36 @@ def test_a_state_written_before_small_looks_never_moves_its_stories() -> None:
     assert Story.from_record("s1", old).looked
     lone = Story.from_record("s2", {**old, "size": 1})
     assert not lone.looked and lone.members == ["a"] and lone.look_from == 7
+
+
+@pytest.mark.parametrize("max_open", [1, 3, 40])
+def test_stories_closed_before_their_look_still_write_every_line(max_open: int) -> None:
+    # few open stories: small stories close (least recently joined first) while their
+    # articles' lines wait for a look that will never come; the lines are released as they
+    # were, none lost, none twice, in input order
+    lines = _dev_lines(300)
+    index = StoryIndex(max_open=max_open, look_after=50)
+    records, errors = _group(lines, StoryState(None, index))
+    assert not errors
+    assert [r["id"] for r in records] == [json.loads(line)["id"] for line in lines]
+    assert not index.awaiting_look or all(
+        index.stories.get(story_id) is None or index.stories[story_id].looked
+        for _, story_id, _ in index.awaiting_look
+    )
+    assert not index.released
+
+
+def test_faded_stories_release_their_lines() -> None:
+    # a day of stream time per 10 articles: stories fade (close) after two days, long
+    # before their look would come 500 articles on, and their articles' lines go out then
+    lines = []
+    for number, line in enumerate(_dev_lines(200)):
+        record = json.loads(line)
+        record["published"] = f"2020-01-{1 + number // 10:02d}T12:00:00Z"
+        lines.append(json.dumps(record))
+    output = io.StringIO()
+    state = StoryState(None, StoryIndex(fade_days=2))
+    group_lines(lines, output, state, stop_after=150, transaction_articles=10)
+    written = [json.loads(line)["id"] for line in output.getvalue().splitlines()]
+    assert len(written) >= 100  # (held for their looks, none would be out yet)
+    assert written == [json.loads(line)["id"] for line in lines[: len(written)]]
