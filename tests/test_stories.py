@@ -387,3 +387,18 @@ def test_faded_stories_release_their_lines() -> None:
     written = [json.loads(line)["id"] for line in output.getvalue().splitlines()]
     assert len(written) >= 100  # (held for their looks, none would be out yet)
     assert written == [json.loads(line)["id"] for line in lines[: len(written)]]
+
+
+def test_a_run_says_what_it_placed(
+    tmp_path: Path, seed_texts: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [_line("a", seed_texts[0]), _line("a-copy", seed_texts[0]),
+             _line("b", seed_texts[1]), _line("wall", JUNK_PAGES[0])]  # fmt: skip
+    source = _write(tmp_path / "in.jsonl", lines)
+    output = tmp_path / "out.jsonl"
+    assert main(["stories", source, "--output", str(output), "--state", str(tmp_path / "s")]) == 0
+    assert capsys.readouterr().err.strip() == (
+        f"newsfuse: 4 articles, 2 new stories (1 near-copies, 1 scrape junk) in {output}"
+    )
+    assert main(["stories", source, "--output", str(output), "--state", str(tmp_path / "s")]) == 0
+    assert "0 new stories" in capsys.readouterr().err

@@ -305,6 +305,14 @@ def _run_stories(args: argparse.Namespace) -> int:
             f"newsfuse: {report.failed} of {report.lines} lines could not be read",
             file=sys.stderr,
         )
+    if args.output != "-":  # (on standard output, the lines speak for themselves)
+        from_state = f", {report.resumed} answered from --state" if report.resumed else ""
+        print(
+            f"newsfuse: {report.lines - report.failed} articles, {report.stories} new "
+            f"stories ({report.duplicates} near-copies, {report.junk} scrape junk"
+            f"{from_state}) in {args.output}",
+            file=sys.stderr,
+        )
     return 1 if report.lines and report.failed == report.lines else 0
 
 
