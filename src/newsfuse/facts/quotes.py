@@ -2960,10 +2960,10 @@ _APPOSED_ROLE = re.compile(
 )
 
 
-# "Nelson Jobim, the Brazilian Defence Minister,": a title written in capitals, its last
-# word a title ("Minister"), so that a later "the Brazilian defence minister" is Jobim
+# "Nelson Jobim, the Brazilian Defence Minister,": a role written in capitals (up to four
+# capitalised words after "the"), so that a later "the Brazilian defence minister" is Jobim
 _APPOSED_TITLE = re.compile(
-    r",\s+the\s+(?P<role>(?:[A-Z][\w\-]*\s+){0,3}(?P<title>[A-Z][a-z\-]+))"
+    r",\s+the\s+(?P<role>(?:[A-Z][\w\-]*\s+){0,3}[A-Z][a-z\-]+)"
     r"(?:\s+of\s+[^,.;:()\"“”]{1,40})?(?=[,.;:])"
 )
 

@@ -349,7 +349,7 @@ class StoryIndex:
     def _close(self, story_id: str) -> None:
         story = self.stories.pop(story_id)
         if not story.looked:  # closed before its look: its articles stay where they are
-            self.released += story.members or [story.opened_by]
+            self.released += story.members
             story.looked, story.members = True, []
         for key in story.indexed:
             posting = self.postings.get(key)
@@ -486,8 +486,7 @@ class StoryIndex:
 
     def _second_look(self, small: Story) -> list[Look]:
         """Move a small story whole into the best larger story that is alike enough."""
-        members = small.members or [small.opened_by]
-        small.looked, small.members = True, []
+        members, small.looked, small.members = small.members, True, []
         self.pending.stories.add(small.id)
         # a lone article's vectors are unit length already; a story's are sums
         terms = _unit(small.terms) if small.size > 1 else small.terms

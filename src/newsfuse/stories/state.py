@@ -114,20 +114,23 @@ class StoryState:
 
     def lookup(self, article_id: str) -> StoryAssignment | None:
         """The decision stored for an article id, if it was assigned before."""
-        waiting = self._waiting.get(article_id)
-        if waiting is not None:
-            return waiting[0]
+        found = self._waiting.get(article_id) or self._stored(article_id)
+        return found[0] if found is not None else None
+
+    def _stored(self, article_id: str) -> tuple[StoryAssignment, int] | None:
+        """An article's committed decision and its place in the stream."""
         row = self.db.execute(
-            "SELECT story, score, duplicate_of, junk, new_story FROM assignments WHERE article = ?",
+            "SELECT story, score, duplicate_of, junk, new_story, sequence FROM assignments "
+            "WHERE article = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             return None
-        story, score, duplicate_of, junk, new_story = row
+        story, score, duplicate_of, junk, new_story, sequence = row
         return StoryAssignment(
             article_id, story, score=score, duplicate_of=duplicate_of, junk=junk,
             new_story=bool(new_story),
-        )  # fmt: skip
+        ), sequence  # fmt: skip
 
     def story_rows(self) -> list[dict[str, Any]]:
         """Every story: id, size, first and last publication time, title, open."""
@@ -155,15 +158,11 @@ class StoryState:
     def revise(self, article: str, story: str) -> None:
         """An article moved with its story on a second look: its new story, at its old
         place (a near-copy stays one)."""
-        waiting = self._waiting.get(article)
-        if waiting is not None:
-            decision, sequence = waiting
-        else:
-            row = self.db.execute(
-                "SELECT sequence FROM assignments WHERE article = ?", (article,)
-            ).fetchone()
-            sequence = row[0] if row else self.index.sequence
-            decision = self.lookup(article) or StoryAssignment(article, story)
+        decision, sequence = (
+            self._waiting.get(article)
+            or self._stored(article)
+            or (StoryAssignment(article, story), self.index.sequence)
+        )
         self._waiting[article] = (replace(decision, story=story, new_story=False), sequence)
 
     def commit(self) -> None:
